@@ -9,6 +9,7 @@ const path = require('node:path');
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/scripts/jest.setup.cjs'],
   testEnvironmentOptions: {
     customExportConditions: ['@greenlight/source', 'node', 'node-addons'],
   },

@@ -1,1 +1,43 @@
-export const x = 1;
+export { defaultReserve } from './budget.js';
+export { systemClock } from './clock.js';
+export { createHook, namedChecks } from './create-hook.js';
+export {
+  CheckTimeoutError,
+  describeThrown,
+  GreenlightError,
+  type GreenlightErrorCode,
+  HookReportError,
+  InvalidHookEventError,
+  LookupError,
+} from './errors.js';
+export { MAX_ID_LENGTH, parseHookEvent } from './event.js';
+export { withKeys } from './logger.js';
+export { toTargetInfo } from './lookups.js';
+export { type HookOptions, type RetryOptions, validateHookOptions } from './options.js';
+export { type ReportInput, reportStatus } from './report.js';
+export { type AttemptOutcome, classifyError, type RetryPolicy, withRetries } from './retry.js';
+export { type NamedCheck, type RunChecksInput, runChecks } from './run-checks.js';
+export type {
+  Check,
+  CheckOutcome,
+  CheckReport,
+  CheckStatus,
+  Checks,
+  CheckVerdict,
+  Clock,
+  CodeDeployHookEvent,
+  CodeDeployLike,
+  DeploymentInfo,
+  DeploymentTargetInfo,
+  EcsTargetInfo,
+  EcsTaskSetInfo,
+  HookContext,
+  HookHandler,
+  HookLogger,
+  HookResult,
+  HookStatus,
+  LambdaTargetInfo,
+  LifecycleEventInfo,
+  OtherTargetInfo,
+} from './types.js';
+export { thrownVerdict, tidyReason, toVerdict, type Verdict } from './verdict.js';

@@ -1,0 +1,98 @@
+import { PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
+import { describeThrown, type GreenlightErrorCode, HookReportError } from './errors.js';
+import { type RetryPolicy, withRetries } from './retry.js';
+import type { CodeDeployLike, HookStatus } from './types.js';
+
+const GROUP_ARN =
+  'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentgroup:APPLICATION_NAME/DEPLOYMENT_GROUP_NAME';
+
+/** What to tell a user, per non-retryable answer to PutLifecycleEventHookExecutionStatus. */
+function explain(error: unknown, deploymentId: string): { code: GreenlightErrorCode; fix: string } {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  switch (name) {
+    case 'AccessDeniedException':
+    case 'AccessDenied':
+    case 'UnauthorizedOperation':
+      return {
+        code: 'REPORT_ACCESS_DENIED',
+        fix: `the hook's execution role may not report. Allow the action codedeploy:PutLifecycleEventHookExecutionStatus on the deployment group, resource ${GROUP_ARN}`,
+      };
+    case 'UnrecognizedClientException':
+    case 'InvalidSignatureException':
+    case 'ExpiredTokenException':
+    case 'InvalidClientTokenId':
+    case 'SignatureDoesNotMatch':
+    case 'CredentialsProviderError':
+      return {
+        code: 'REPORT_CREDENTIALS',
+        fix: 'the request was not signed with valid credentials: check the function role (or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY when run locally)',
+      };
+    case 'DeploymentDoesNotExistException':
+    case 'InvalidDeploymentIdException':
+    case 'DeploymentIdRequiredException':
+      return {
+        code: 'REPORT_DEPLOYMENT_NOT_FOUND',
+        fix: `deployment ${deploymentId} is unknown to this CodeDeploy endpoint: the hook must report in the deployment's account and region (check AWS_REGION and any AWS_ENDPOINT_URL_CODEDEPLOY)`,
+      };
+    case 'InvalidLifecycleEventHookExecutionIdException':
+      return {
+        code: 'REPORT_INVALID_EXECUTION_ID',
+        fix: 'the LifecycleEventHookExecutionId does not belong to this deployment: invoke the hook with the event CodeDeploy sent, unchanged',
+      };
+    default:
+      return { code: 'REPORT_REJECTED', fix: 'CodeDeploy refused the report' };
+  }
+}
+
+export interface ReportInput {
+  readonly client: CodeDeployLike;
+  readonly deploymentId: string;
+  readonly lifecycleEventHookExecutionId: string;
+  readonly status: HookStatus;
+  /** No attempt may be running past this instant (epoch ms). */
+  readonly deadline: number;
+  readonly policy: RetryPolicy;
+}
+
+/**
+ * Reports the hook's status once, retrying throttling, 5xx and network errors within the deadline.
+ *
+ * @returns `true` when accepted; `'already-completed'` when an earlier invocation had reported.
+ * @throws HookReportError with a stable `code` and a message saying what to fix.
+ */
+export async function reportStatus(input: ReportInput): Promise<true | 'already-completed'> {
+  const { client, deploymentId, lifecycleEventHookExecutionId, status } = input;
+  const command = new PutLifecycleEventHookExecutionStatusCommand({
+    deploymentId,
+    lifecycleEventHookExecutionId,
+    status,
+  });
+  const outcome = await withRetries(
+    (abortSignal) => client.send(command, { abortSignal }),
+    input.deadline,
+    input.policy,
+  );
+  if (outcome.ok) return true;
+  const { error, attempts } = outcome;
+  if ((error as { name?: string } | null)?.name === 'LifecycleEventAlreadyCompletedException')
+    return 'already-completed';
+  const details = { deploymentId, lifecycleEventHookExecutionId, status, attempts };
+  const said = describeThrown(error);
+  if (outcome.exhausted) {
+    throw new HookReportError(
+      'REPORT_RETRIES_EXHAUSTED',
+      `Could not report ${status} for deployment ${deploymentId} after ${attempts} attempt(s) before the Lambda deadline; last error: ${said}. The handler throws so Lambda's async retry can try again.`,
+      details,
+      { cause: error },
+    );
+  }
+  const { code, fix } = explain(error, deploymentId);
+  throw new HookReportError(
+    code,
+    `Could not report ${status} for deployment ${deploymentId}: ${fix}. (CodeDeploy said: ${said})`,
+    details,
+    {
+      cause: error,
+    },
+  );
+}

@@ -1,0 +1,103 @@
+import { CheckTimeoutError, GreenlightError } from './errors.js';
+import type { Check, CheckReport, Clock, HookContext, HookLogger } from './types.js';
+import { thrownVerdict, toVerdict, type Verdict } from './verdict.js';
+
+/** A named check, as `createHook` normalised it. */
+export type NamedCheck = readonly [name: string, check: Check];
+
+export interface RunChecksInput {
+  readonly checks: readonly NamedCheck[];
+  /** Builds the context one check receives. */
+  readonly contextFor: (name: string, signal: AbortSignal) => HookContext;
+  readonly budgetMs: number;
+  readonly sequential: boolean;
+  readonly failFast: boolean;
+  readonly clock: Clock;
+  readonly logger: HookLogger;
+}
+
+const ABORTED = Symbol('aborted');
+
+function abortedReport(name: string, reason: unknown, durationMs: number): CheckReport {
+  if (reason instanceof CheckTimeoutError)
+    return { name, status: 'Failed', reason: reason.message, durationMs };
+  const why = reason instanceof GreenlightError ? reason.message : 'cancelled';
+  return { name, status: 'Skipped', reason: why, durationMs };
+}
+
+async function runOne(
+  name: string,
+  check: Check,
+  signal: AbortSignal,
+  input: RunChecksInput,
+): Promise<CheckReport> {
+  const { clock, logger } = input;
+  const started = clock.now();
+  if (signal.aborted) return abortedReport(name, signal.reason, 0);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<typeof ABORTED>((resolve) => {
+    onAbort = () => resolve(ABORTED);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const running = Promise.resolve().then(() => check(input.contextFor(name, signal)));
+  try {
+    const outcome = await Promise.race([running, aborted]);
+    if (outcome === ABORTED) {
+      // The check ignored the signal or is still unwinding: its late outcome is logged, never reported.
+      running.then(
+        () => logger.debug('check settled after it was abandoned', { check: name }),
+        (error: unknown) => logger.debug('check rejected after it was abandoned', { check: name, error }),
+      );
+      return abortedReport(name, signal.reason, clock.now() - started);
+    }
+    const verdict: Verdict = toVerdict(outcome);
+    return report(name, verdict, clock.now() - started);
+  } catch (error) {
+    // A check that rejects because its signal fired (e.g. fetch's AbortError) timed out; it did not fail alone.
+    if (signal.aborted) return abortedReport(name, signal.reason, clock.now() - started);
+    return report(name, thrownVerdict(error), clock.now() - started);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function report(name: string, verdict: Verdict, durationMs: number): CheckReport {
+  const status = verdict.passed ? 'Succeeded' : 'Failed';
+  return verdict.reason === undefined
+    ? { name, status, durationMs }
+    : { name, status, reason: verdict.reason, durationMs };
+}
+
+/**
+ * Runs the checks under one deadline. Each gets an `AbortSignal` that fires when the budget is spent (reason:
+ * {@link CheckTimeoutError}) or, with `failFast`, when a sibling failed. A check still running at the deadline
+ * is Failed ("timed out after N ms") without being waited for.
+ */
+export async function runChecks(input: RunChecksInput): Promise<CheckReport[]> {
+  const { checks, budgetMs, clock, failFast, sequential } = input;
+  const controller = new AbortController();
+  const timer = clock.setTimeout(
+    () => controller.abort(new CheckTimeoutError(Math.round(budgetMs))),
+    budgetMs,
+  );
+  const failed = (r: CheckReport) => {
+    if (failFast && r.status === 'Failed' && !controller.signal.aborted) {
+      controller.abort(new GreenlightError('CHECK_CANCELLED', `cancelled: check "${r.name}" failed first`));
+    }
+    return r;
+  };
+  try {
+    if (budgetMs <= 0) controller.abort(new CheckTimeoutError(0, 'not run: no time left before the reserve'));
+    if (!sequential) {
+      return await Promise.all(
+        checks.map(([name, check]) => runOne(name, check, controller.signal, input).then(failed)),
+      );
+    }
+    const reports: CheckReport[] = [];
+    for (const [name, check] of checks)
+      reports.push(failed(await runOne(name, check, controller.signal, input)));
+    return reports;
+  } finally {
+    clock.clearTimeout(timer);
+  }
+}

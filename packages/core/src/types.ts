@@ -1,0 +1,221 @@
+import type { Context } from 'aws-lambda';
+
+/**
+ * What CodeDeploy sends a lifecycle hook: two IDs and nothing else.
+ *
+ * @example
+ * const event: CodeDeployHookEvent = { DeploymentId: 'd-75I7MBT7C', LifecycleEventHookExecutionId: 'eyJl...' };
+ */
+export interface CodeDeployHookEvent {
+  readonly DeploymentId: string;
+  readonly LifecycleEventHookExecutionId: string;
+}
+
+/** The two statuses a hook may report. */
+export type HookStatus = 'Succeeded' | 'Failed';
+
+/** The status of one check in a {@link HookResult}. `Skipped`: not run (fail-fast or emergency skip). */
+export type CheckStatus = 'Succeeded' | 'Failed' | 'Skipped';
+
+/**
+ * A failing (or explicitly passing) answer from a check, with the reason shown in logs and results.
+ *
+ * @example
+ * const check: Check = async () => ({ passed: false, reason: 'error rate 7% > 5%' });
+ */
+export interface CheckVerdict {
+  readonly passed: boolean;
+  readonly reason?: string;
+}
+
+/**
+ * What a check may return. `false` and `{ passed: false }` fail; `true`, `undefined`, `{ passed: true }` and
+ * any other value pass. Throwing or rejecting (with anything) fails.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: a check that returns nothing passes, so void belongs here.
+export type CheckOutcome = boolean | void | undefined | CheckVerdict;
+
+/**
+ * A check: a predicate over the deployment the hook validates. It gets a {@link HookContext} with an
+ * `AbortSignal` that fires at the checks' deadline.
+ *
+ * @example
+ * const healthy: Check = async ({ signal }) => (await fetch(url, { signal })).ok;
+ */
+export type Check = (context: HookContext) => CheckOutcome | Promise<CheckOutcome>;
+
+/** One check or a record of named checks. A single function is named `check`. */
+export type Checks = Check | Readonly<Record<string, Check>>;
+
+/**
+ * The logger a hook writes through: Powertools' `Logger` fits, and so does any object with these methods.
+ *
+ * @example
+ * import { Logger } from '@aws-lambda-powertools/logger';
+ * const logger: HookLogger = new Logger({ serviceName: 'orders-hook' });
+ */
+export interface HookLogger {
+  debug(message: string, ...extra: unknown[]): void;
+  info(message: string, ...extra: unknown[]): void;
+  warn(message: string, ...extra: unknown[]): void;
+  error(message: string, ...extra: unknown[]): void;
+}
+
+/** A lifecycle event of a deployment target, as GetDeploymentTarget returns it. */
+export interface LifecycleEventInfo {
+  readonly name: string;
+  readonly status: string;
+  readonly startTime?: Date;
+  readonly endTime?: Date;
+  readonly diagnostics?: {
+    readonly errorCode?: string;
+    readonly message?: string;
+    readonly scriptName?: string;
+  };
+}
+
+interface TargetInfoBase {
+  readonly targetId: string;
+  readonly targetArn?: string;
+  readonly status?: string;
+  /** The lifecycle event this hook execution serves: the one now `InProgress`, when there is one. */
+  readonly lifecycleEvent?: string;
+  readonly lifecycleEvents: readonly LifecycleEventInfo[];
+}
+
+/**
+ * The Lambda function a Lambda deployment shifts traffic on: which version is live and which one the hook
+ * should validate.
+ */
+export interface LambdaTargetInfo extends TargetInfoBase {
+  readonly kind: 'lambda';
+  readonly functionName: string;
+  readonly functionAlias?: string;
+  readonly currentVersion?: string;
+  /** The version being deployed: the one a BeforeAllowTraffic hook should test. */
+  readonly targetVersion: string;
+  readonly targetVersionWeight?: number;
+}
+
+/** One ECS task set of a blue/green deployment. `Blue` is the original, `Green` the replacement. */
+export interface EcsTaskSetInfo {
+  readonly id: string;
+  readonly label?: 'Blue' | 'Green';
+  readonly status?: string;
+  readonly desiredCount?: number;
+  readonly pendingCount?: number;
+  readonly runningCount?: number;
+  readonly trafficWeight?: number;
+  readonly targetGroupName?: string;
+}
+
+/** The ECS service an ECS blue/green deployment replaces tasks of. */
+export interface EcsTargetInfo extends TargetInfoBase {
+  readonly kind: 'ecs';
+  readonly cluster: string;
+  readonly service: string;
+  readonly taskSets: readonly EcsTaskSetInfo[];
+  /** The task set being deployed (`Green`). */
+  readonly replacement?: EcsTaskSetInfo;
+  /** The task set serving production before the deployment (`Blue`). */
+  readonly original?: EcsTaskSetInfo;
+}
+
+/** A target of another kind (EC2/on-premises, CloudFormation): the raw type and IDs only. */
+export interface OtherTargetInfo extends TargetInfoBase {
+  readonly kind: 'other';
+  readonly deploymentTargetType?: string;
+}
+
+/** What a deployment deploys to, from ListDeploymentTargets + GetDeploymentTarget. */
+export type DeploymentTargetInfo = LambdaTargetInfo | EcsTargetInfo | OtherTargetInfo;
+
+/** The deployment a hook serves, from GetDeployment. */
+export interface DeploymentInfo {
+  readonly deploymentId: string;
+  readonly applicationName?: string;
+  readonly deploymentGroupName?: string;
+  readonly computePlatform?: string;
+  readonly status?: string;
+  readonly deploymentConfigName?: string;
+  readonly creator?: string;
+  /** Set when this deployment is a rollback, or was rolled back. */
+  readonly rollbackInfo?: {
+    readonly rollbackDeploymentId?: string;
+    readonly rollbackTriggeringDeploymentId?: string;
+    readonly rollbackMessage?: string;
+  };
+}
+
+/**
+ * What every check receives.
+ *
+ * @example
+ * const check: Check = async (ctx) => {
+ *   const target = await ctx.target();
+ *   ctx.logger.info('validating', { lifecycleEvent: target.lifecycleEvent });
+ *   return target.kind === 'lambda' && target.targetVersion !== target.currentVersion;
+ * };
+ */
+export interface HookContext {
+  readonly deploymentId: string;
+  readonly lifecycleEventHookExecutionId: string;
+  /** The name of this check (`check` for a single unnamed check). */
+  readonly checkName: string;
+  /** Fires at the checks' deadline, or when a fail-fast sibling failed. Pass it to every I/O call. */
+  readonly signal: AbortSignal;
+  /** A logger whose every line carries the deployment and execution IDs. */
+  readonly logger: HookLogger;
+  /** The Lambda context, when the handler was given one. */
+  readonly lambdaContext: Context | undefined;
+  /** Epoch milliseconds at which the checks' deadline falls. */
+  readonly deadline: number;
+  /** Milliseconds left before the checks' deadline. */
+  remainingTimeMs(): number;
+  /** The deployment (GetDeployment), fetched once per invocation. */
+  deployment(): Promise<DeploymentInfo>;
+  /** The target and the lifecycle event now in progress, fetched once per invocation. */
+  target(): Promise<DeploymentTargetInfo>;
+}
+
+/** One check's outcome in a {@link HookResult}. */
+export interface CheckReport {
+  readonly name: string;
+  readonly status: CheckStatus;
+  readonly reason?: string;
+  readonly durationMs: number;
+}
+
+/**
+ * What the handler returns (and logs as one summary line).
+ * `reported`: `true` when this invocation's report was accepted, `'already-completed'` when an earlier
+ * invocation had already reported, `false` in dry-run mode.
+ */
+export interface HookResult {
+  readonly status: HookStatus;
+  readonly reason?: string;
+  readonly checks: readonly CheckReport[];
+  readonly durationMs: number;
+  readonly reported: true | 'already-completed' | false;
+  readonly mode: 'normal' | 'skip' | 'dry-run';
+  readonly deploymentId: string;
+  readonly lifecycleEventHookExecutionId: string;
+}
+
+/** A CodeDeploy hook handler: assignable to `Handler<CodeDeployHookEvent, HookResult>` from `aws-lambda`. */
+export type HookHandler = (event: CodeDeployHookEvent, context?: Context) => Promise<HookResult>;
+
+/** The only client call greenlight needs: `send(command, { abortSignal })`, as every SDK v3 client has. */
+export interface CodeDeployLike {
+  // biome-ignore lint/suspicious/noExplicitAny: SDK clients' send is overloaded; any command object is accepted.
+  send(command: any, options?: { abortSignal?: AbortSignal }): Promise<any>;
+}
+
+/**
+ * Timers and clock, injectable for tests. The defaults are `Date.now` and unref'd `setTimeout`.
+ */
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
