@@ -1,0 +1,315 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IEcsDeploymentGroup, LambdaDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
+import type { IBaseService } from 'aws-cdk-lib/aws-ecs';
+import { Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type IFunction, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { bundleHookCode, hookHandlerSetting } from './bundle.js';
+import { type EcsLifecycleEvent, isEcsLifecycleEvent, type LambdaLifecycleEvent } from './events.js';
+import { acknowledgeNag, nagResourceFinding } from './nag.js';
+import {
+  baseFunction,
+  describeAlarmsStatement,
+  describeEcsServiceStatements,
+  describeTargetHealthStatement,
+  getMetricDataStatement,
+  invokeTargetStatement,
+  lookupStatement,
+  reportStatement,
+  taskSetsArn,
+} from './permissions.js';
+import { type HookFunctionProps, validateHookFunctionProps } from './props.js';
+import { resolveHookTimeout } from './timeout.js';
+
+/**
+ * Options for {@link HookFunction.attachToEcsDeploymentGroup}.
+ *
+ * @example
+ * hook.attachToEcsDeploymentGroup(importedGroup, 'AfterAllowTestTraffic', { serviceRole });
+ */
+export interface AttachToEcsOptions {
+  /**
+   * CodeDeploy's service role for this deployment group, which gets `lambda:InvokeFunction` on the hook.
+   * @default the group's `role` (set on groups created with `new EcsDeploymentGroup`)
+   */
+  readonly serviceRole?: IRole;
+}
+
+const STAR_REASON =
+  'cloudwatch:GetMetricData and elasticloadbalancing:DescribeTargetHealth support no resource-level ' +
+  'permissions (Service Authorization Reference), so their only valid resource is "*"; both are read-only.';
+
+/**
+ * A CodeDeploy lifecycle-hook Lambda function built for greenlight hooks: bundled with esbuild (minified,
+ * source maps), nodejs22.x on ARM64, a timeout that leaves the core room to report, a log group with a
+ * retention, explicit asynchronous retries, and a role that holds only what the hook uses.
+ *
+ * Attach it with {@link HookFunction.attachToLambdaDeploymentGroup} or
+ * {@link HookFunction.attachToEcsDeploymentGroup}: that grants the hook the report and look-up calls on
+ * exactly that deployment group, and grants CodeDeploy's role invoke on exactly this function, so the
+ * function may have any name (no `CodeDeployHook_` prefix).
+ *
+ * @example
+ * const hook = new HookFunction(this, 'PreTraffic', {
+ *   entry: path.join(root, 'examples/lambda-before-allow-traffic/src/handler.ts'),
+ *   uses: { invokeTarget: fn, alarms: [errorsAlarm] },
+ * });
+ * hook.attachToLambdaDeploymentGroup(group, 'BeforeAllowTraffic');
+ */
+export class HookFunction extends LambdaFunction {
+  /** The hook's own role: assumable by Lambda, no managed policies, only explicit statements. */
+  public readonly hookRole: Role;
+  private readonly reported = new Set<string>();
+  private readonly lookedUp = new Set<string>();
+  private readonly invokers = new Set<string>();
+  private readonly acknowledged = new Set<string>();
+  private readonly events = new Set<EcsLifecycleEvent>();
+
+  constructor(scope: Construct, id: string, props: HookFunctionProps) {
+    validateHookFunctionProps(props);
+    const runtime = props.runtime ?? Runtime.NODEJS_22_X;
+    const sourceMap = props.bundling?.sourceMap ?? true;
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'greenlight hook role: only what the hook uses',
+    });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    super(scope, id, {
+      code: bundleHookCode(props.entry, { ...props.bundling }),
+      handler: hookHandlerSetting(props.handler ?? 'handler'),
+      runtime,
+      architecture: Architecture.ARM_64,
+      functionName: props.functionName,
+      description: props.description ?? 'greenlight CodeDeploy lifecycle hook',
+      timeout: resolveHookTimeout(props.timeout),
+      memorySize: props.memorySize ?? 256,
+      environment: {
+        ...(sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+        ...props.environment,
+      },
+      role,
+      logGroup,
+      retryAttempts: props.retryAttempts ?? 2,
+      maxEventAge: props.maxEventAge ?? Duration.hours(1),
+    });
+    this.hookRole = role;
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    if (runtime === Runtime.NODEJS_22_X) {
+      acknowledgeNag(
+        this,
+        'AwsSolutions-L1',
+        'greenlight hooks run on nodejs22.x, the runtime the framework is built and tested for ' +
+          '(in Lambda support until 2027); choose a newer one with the `runtime` prop.',
+      );
+    }
+    const uses = props.uses ?? {};
+    if (uses.invokeTarget) this.allowInvokeTarget(uses.invokeTarget);
+    if (uses.alarms && uses.alarms.length > 0) this.allowDescribeAlarms(...uses.alarms);
+    if (uses.metrics) this.allowGetMetricData();
+    if (uses.targetHealth) this.allowDescribeTargetHealth();
+    for (const service of uses.ecsServices ?? []) this.allowDescribeEcsService(service);
+  }
+
+  /**
+   * The ECS lifecycle events this hook was attached for, in the order they were attached.
+   *
+   * @example
+   * hook.ecsEvents; // ['AfterAllowTestTraffic']
+   */
+  public get ecsEvents(): readonly EcsLifecycleEvent[] {
+    return [...this.events];
+  }
+
+  /**
+   * Runs this hook at `event` of a Lambda deployment group: registers it with the group (which grants
+   * CodeDeploy's role invoke on this function and its versions, and this hook
+   * `PutLifecycleEventHookExecutionStatus` on the group) and grants the look-ups on the group's ARN.
+   *
+   * @param group the deployment group (created with `new LambdaDeploymentGroup`)
+   * @param event `BeforeAllowTraffic` (pre-traffic) or `AfterAllowTraffic` (post-traffic)
+   * @throws TypeError for another event; CDK's error when the group already has a hook for the event
+   * @example
+   * hook.attachToLambdaDeploymentGroup(group, 'BeforeAllowTraffic');
+   */
+  public attachToLambdaDeploymentGroup(group: LambdaDeploymentGroup, event: LambdaLifecycleEvent): void {
+    if (event === 'BeforeAllowTraffic') group.addPreHook(this);
+    else if (event === 'AfterAllowTraffic') group.addPostHook(this);
+    else {
+      throw new TypeError(
+        `Expected \`event\` to be BeforeAllowTraffic or AfterAllowTraffic, got ${String(event)}`,
+      );
+    }
+    // addPreHook/addPostHook granted the report on exactly group.deploymentGroupArn.
+    this.reported.add(group.deploymentGroupArn);
+    this.allowLookups(group.deploymentGroupArn);
+    acknowledgeNag(
+      group.role,
+      `AwsSolutions-IAM5[${nagResourceFinding(group.role, `${this.functionArn}:*`)}]`,
+      "CDK's LambdaDeploymentGroup grants CodeDeploy invoke on this hook function and its qualified " +
+        'ARNs (versions/aliases) only; no other function is invocable.',
+    );
+  }
+
+  /**
+   * Runs this hook at `event` of an ECS blue/green deployment group: grants CodeDeploy's role
+   * `lambda:InvokeFunction` on exactly this function (AWSCodeDeployRoleForECS alone only allows functions
+   * named `CodeDeployHook_*`), and this hook the report and look-ups on the group's ARN. List the hook in
+   * the deployment's AppSpec with {@link renderEcsAppSpec}.
+   *
+   * @param group the ECS deployment group
+   * @param event one of the five ECS hook events
+   * @param options the service role, for groups that do not expose one
+   * @throws TypeError for an unknown event or when no service role is known
+   * @example
+   * hook.attachToEcsDeploymentGroup(group, 'AfterAllowTestTraffic');
+   */
+  public attachToEcsDeploymentGroup(
+    group: IEcsDeploymentGroup,
+    event: EcsLifecycleEvent,
+    options: AttachToEcsOptions = {},
+  ): void {
+    if (!isEcsLifecycleEvent(event)) {
+      throw new TypeError(
+        `Expected \`event\` to be BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic ` +
+          `or AfterAllowTraffic, got ${String(event)}`,
+      );
+    }
+    const role = options.serviceRole ?? (group as IEcsDeploymentGroup & { role?: IRole }).role;
+    if (!role) {
+      throw new TypeError(
+        'Expected `options.serviceRole`: CodeDeploy must be granted lambda:InvokeFunction on this hook, ' +
+          'and this deployment group does not expose its role',
+      );
+    }
+    this.allowReportingTo(group.deploymentGroupArn);
+    this.grantInvokeToServiceRole(role);
+    this.events.add(event);
+  }
+
+  /**
+   * Allows the hook to report to, and look up deployments of, a deployment group created elsewhere (by
+   * hand, SAM or another stack): `PutLifecycleEventHookExecutionStatus` and the three look-ups on exactly
+   * this ARN. The attach methods call this for you.
+   *
+   * @param deploymentGroupArn `arn:aws:codedeploy:REGION:ACCOUNT:deploymentgroup:APPLICATION/GROUP`
+   * @example
+   * hook.allowReportingTo('arn:aws:codedeploy:eu-west-1:123456789012:deploymentgroup:shop/orders');
+   */
+  public allowReportingTo(deploymentGroupArn: string): void {
+    if (!this.reported.has(deploymentGroupArn)) {
+      this.reported.add(deploymentGroupArn);
+      this.hookRole.addToPrincipalPolicy(reportStatement(deploymentGroupArn));
+    }
+    this.allowLookups(deploymentGroupArn);
+  }
+
+  /**
+   * Allows the `invokeTarget` check: `lambda:InvokeFunction` on the versions and aliases of `target`.
+   *
+   * @param target the function under deployment (an alias or version is resolved to its function)
+   * @example
+   * hook.allowInvokeTarget(fn);
+   */
+  public allowInvokeTarget(target: IFunction): void {
+    this.hookRole.addToPrincipalPolicy(invokeTargetStatement(target));
+    this.acknowledgeOnce(
+      nagResourceFinding(this.hookRole, `${baseFunction(target).functionArn}:*`),
+      "lambda:InvokeFunction on the target function's qualified ARNs only (<function>:*): the version " +
+        'under test is published by the deployment, so its number is unknown at synth time.',
+    );
+  }
+
+  /**
+   * Allows the `alarms` check: `cloudwatch:DescribeAlarms` on exactly these alarms.
+   *
+   * @param alarms the alarms the hook reads
+   * @example
+   * hook.allowDescribeAlarms(errorsAlarm, latencyAlarm);
+   */
+  public allowDescribeAlarms(...alarms: IAlarm[]): void {
+    this.hookRole.addToPrincipalPolicy(describeAlarmsStatement(alarms));
+  }
+
+  /**
+   * Allows the `metric` check: `cloudwatch:GetMetricData` (no resource-level permissions: `*`).
+   *
+   * @example
+   * hook.allowGetMetricData();
+   */
+  public allowGetMetricData(): void {
+    this.hookRole.addToPrincipalPolicy(getMetricDataStatement());
+    this.acknowledgeOnce('Resource::*', STAR_REASON);
+  }
+
+  /**
+   * Allows the `targetHealth` check: `elasticloadbalancing:DescribeTargetHealth` (no resource-level
+   * permissions: `*`).
+   *
+   * @example
+   * hook.allowDescribeTargetHealth();
+   */
+  public allowDescribeTargetHealth(): void {
+    this.hookRole.addToPrincipalPolicy(describeTargetHealthStatement());
+    this.acknowledgeOnce('Resource::*', STAR_REASON);
+  }
+
+  /**
+   * Allows the `ecsTaskSet` check on one service: `ecs:DescribeServices` on the service and
+   * `ecs:DescribeTaskSets` on its task sets.
+   *
+   * @param service the ECS service under deployment
+   * @example
+   * hook.allowDescribeEcsService(service);
+   */
+  public allowDescribeEcsService(service: IBaseService): void {
+    for (const statement of describeEcsServiceStatements(service))
+      this.hookRole.addToPrincipalPolicy(statement);
+    this.acknowledgeOnce(
+      nagResourceFinding(this.hookRole, taskSetsArn(service)),
+      'ecs:DescribeTaskSets on the task sets of this one service only: task set IDs are created by each ' +
+        'deployment, so they are unknown at synth time.',
+    );
+  }
+
+  private allowLookups(deploymentGroupArn: string): void {
+    if (this.lookedUp.has(deploymentGroupArn)) return;
+    this.lookedUp.add(deploymentGroupArn);
+    this.hookRole.addToPrincipalPolicy(lookupStatement(deploymentGroupArn));
+  }
+
+  private grantInvokeToServiceRole(role: IRole): void {
+    const key = Stack.of(this).resolve(role.roleArn);
+    const keyString = JSON.stringify(key);
+    if (this.invokers.has(keyString)) return;
+    this.invokers.add(keyString);
+    const statement = new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['lambda:InvokeFunction'],
+      resources: [this.functionArn],
+    });
+    if (!role.addToPrincipalPolicy(statement).statementAdded) {
+      // An imported, immutable role: allow it through the function's resource policy instead.
+      this.addPermission(`CodeDeployInvoke${this.invokers.size}`, {
+        principal: role,
+        action: 'lambda:InvokeFunction',
+      });
+    }
+  }
+
+  private acknowledgeOnce(finding: string, reason: string): void {
+    if (this.acknowledged.has(finding)) return;
+    this.acknowledged.add(finding);
+    acknowledgeNag(this.hookRole, `AwsSolutions-IAM5[${finding}]`, reason);
+  }
+}

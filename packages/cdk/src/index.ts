@@ -1,0 +1,42 @@
+// @greenlight/cdk: CDK constructs that deploy greenlight hooks with least-privilege IAM and none of the
+// CodeDeploy traps. Named exports only; nothing runs at import time.
+export { bundleHookCode, type HookBundlingOptions, hookHandlerSetting } from './bundle.js';
+export {
+  type EcsAppSpec,
+  type EcsAppSpecNetwork,
+  type EcsAppSpecProps,
+  type EcsAppSpecTargetService,
+  renderEcsAppSpec,
+  renderEcsAppSpecJson,
+} from './ecs-appspec.js';
+export {
+  ECS_LIFECYCLE_EVENTS,
+  type EcsLifecycleEvent,
+  isEcsLifecycleEvent,
+  LAMBDA_LIFECYCLE_EVENTS,
+  type LambdaLifecycleEvent,
+} from './events.js';
+export { type AttachToEcsOptions, HookFunction } from './hook-function.js';
+export { acknowledgeNag, nagResourceFinding } from './nag.js';
+export {
+  baseFunction,
+  describeAlarmsStatement,
+  describeEcsServiceStatements,
+  describeTargetHealthStatement,
+  getMetricDataStatement,
+  invokeTargetStatement,
+  LOOKUP_ACTIONS,
+  lookupStatement,
+  REPORT_ACTION,
+  reportStatement,
+  taskSetsArn,
+} from './permissions.js';
+export { type HookFunctionProps, type HookUses, validateHookFunctionProps } from './props.js';
+export {
+  checkTimeBudget,
+  HOOK_TIMEOUT_DEFAULT_SECONDS,
+  HOOK_TIMEOUT_MAX_SECONDS,
+  HOOK_TIMEOUT_MIN_SECONDS,
+  reportReserve,
+  resolveHookTimeout,
+} from './timeout.js';
