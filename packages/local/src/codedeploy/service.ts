@@ -1,0 +1,101 @@
+import type { Engine } from '../engine/engine.js';
+import { ApiError, messageOf } from '../errors.js';
+import { jsonResponse } from '../http/json-protocol.js';
+import type { ParsedRequest, RequestContext, ServiceHandler, ServiceResponse } from '../http/types.js';
+import { errorForIssue } from '../protocol/error-mapping.js';
+import { MODEL } from '../protocol/model.generated.js';
+import { validate } from '../protocol/validate.js';
+import { applicationOperations } from './application-ops.js';
+import { deploymentOperations, type Operation } from './deployment-ops.js';
+
+const PREFIX = `${MODEL.targetPrefix}.`;
+const OPERATIONS: Readonly<Record<string, Operation>> = { ...deploymentOperations, ...applicationOperations };
+
+function parseBody(req: ParsedRequest): Record<string, unknown> {
+  const text = req.body.toString('utf8').trim();
+  if (text.length === 0) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new ApiError(
+      'SerializationException',
+      `Could not parse the request body as JSON: ${messageOf(err).slice(0, 200)}`,
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ApiError('SerializationException', 'Start of structure or map found where not expected');
+  }
+  return value as Record<string, unknown>;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * The CodeDeploy service slice: awsJson1_1, routed by `x-amz-target: CodeDeploy_20141006.<Op>`, input
+ * validated against the official model.
+ */
+export function codeDeployService(engine: Engine): ServiceHandler {
+  const run = (operation: string, req: ParsedRequest): unknown => {
+    const impl = OPERATIONS[operation];
+    const op = MODEL.operations[operation];
+    if (!impl || !op)
+      throw new ApiError('UnknownOperationException', `Unknown operation ${operation.slice(0, 100)}`);
+    const input = parseBody(req);
+    const issue = validate(MODEL, op.input, input);
+    if (issue) throw errorForIssue(MODEL, operation, issue);
+    return impl(input, engine);
+  };
+
+  return {
+    name: 'codedeploy',
+    matches: (req) => req.target?.startsWith(PREFIX) === true,
+    operation: (req) => req.target?.slice(PREFIX.length) ?? 'unknown',
+    async handle(req: ParsedRequest, ctx: RequestContext): Promise<ServiceResponse> {
+      if (ctx.operation !== 'PutLifecycleEventHookExecutionStatus')
+        return jsonResponse(run(ctx.operation, req), ctx);
+      let input: Record<string, unknown> = {};
+      try {
+        input = JSON.parse(req.body.toString('utf8')) as Record<string, unknown>;
+      } catch {
+        // recorded below with whatever parsed
+      }
+      const record = (outcome: string) => {
+        const deploymentId = str(input?.deploymentId);
+        const status = str(input?.status);
+        const report = {
+          deploymentId,
+          lifecycleEventHookExecutionId: str(input?.lifecycleEventHookExecutionId),
+          status,
+          outcome,
+          at: new Date(engine.now()),
+        };
+        engine.reports.push(report);
+        const dep = deploymentId ? engine.state.deployments.get(deploymentId) : undefined;
+        const execution = report.lifecycleEventHookExecutionId
+          ? engine.state.executions.get(report.lifecycleEventHookExecutionId)
+          : undefined;
+        if (dep) {
+          dep.handle._emit({
+            type: 'report',
+            deploymentId: dep.deploymentId,
+            lifecycleEvent: execution?.lifecycleEvent ?? 'unknown',
+            status: status ?? 'unknown',
+            outcome,
+            at: report.at,
+          });
+        }
+      };
+      try {
+        const output = run(ctx.operation, req);
+        record('accepted');
+        return jsonResponse(output, ctx);
+      } catch (err) {
+        record(err instanceof ApiError ? err.type : 'InternalFailure');
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { ApiError, messageOf } from '../errors.js';
+
+/** The hook events a Lambda AppSpec may name. */
+export const LAMBDA_HOOK_EVENTS = ['BeforeAllowTraffic', 'AfterAllowTraffic'] as const;
+/** The hook events an ECS AppSpec may name, in lifecycle order. */
+export const ECS_HOOK_EVENTS = [
+  'BeforeInstall',
+  'AfterInstall',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AfterAllowTraffic',
+] as const;
+
+/** A parsed Lambda AppSpec. */
+export interface LambdaAppSpec {
+  readonly kind: 'Lambda';
+  readonly functionName: string;
+  readonly alias: string;
+  readonly currentVersion: string;
+  readonly targetVersion: string;
+  /** Lifecycle event → hook function name. */
+  readonly hooks: Readonly<Record<string, string>>;
+}
+
+/** A parsed ECS AppSpec. */
+export interface EcsAppSpec {
+  readonly kind: 'ECS';
+  readonly taskDefinition: string;
+  readonly containerName: string | undefined;
+  readonly containerPort: number | undefined;
+  readonly hooks: Readonly<Record<string, string>>;
+}
+
+const invalid = (message: string) => new ApiError('InvalidRevisionException', `Invalid AppSpec: ${message}`);
+
+function asRecord(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid(`${what} must be an object`);
+  return value as Record<string, unknown>;
+}
+
+function parseHooks(value: unknown, allowed: readonly string[]): Record<string, string> {
+  if (value === undefined) return {};
+  if (!Array.isArray(value)) throw invalid('Hooks must be a list');
+  const hooks: Record<string, string> = {};
+  for (const item of value) {
+    for (const [event, fn] of Object.entries(asRecord(item, 'each Hooks entry'))) {
+      if (!allowed.includes(event))
+        throw invalid(`${event} is not a hook of this compute platform (${allowed.join(', ')})`);
+      if (typeof fn !== 'string' || fn.length === 0) throw invalid(`the ${event} hook must name a function`);
+      hooks[event] = fn;
+    }
+  }
+  return hooks;
+}
+
+/**
+ * Parses an AppSpec (JSON; YAML is not supported locally) for the given compute platform.
+ *
+ * @example
+ * ```ts
+ * parseAppSpec(JSON.stringify({ version: 0.0, Resources: [{ fn: { Type: 'AWS::Lambda::Function',
+ *   Properties: { Name: 'f', Alias: 'live', CurrentVersion: '1', TargetVersion: '2' } } }],
+ *   Hooks: [{ BeforeAllowTraffic: 'CodeDeployHook_pre' }] }), 'Lambda');
+ * ```
+ */
+export function parseAppSpec(content: string, platform: 'Lambda' | 'ECS'): LambdaAppSpec | EcsAppSpec {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(content);
+  } catch (err) {
+    throw invalid(`not valid JSON (${messageOf(err)}); @greenlight/local reads JSON AppSpecs only`);
+  }
+  const root = asRecord(doc, 'the AppSpec');
+  if (!Array.isArray(root.Resources) || root.Resources.length !== 1)
+    throw invalid('Resources must list exactly one resource');
+  const [resource] = Object.values(asRecord(root.Resources[0], 'the resource'));
+  const { Type, Properties } = asRecord(resource, 'the resource');
+  const props = asRecord(Properties, 'Properties');
+  const str = (name: string) => {
+    const v = props[name];
+    if (typeof v === 'number') return String(v);
+    if (typeof v !== 'string' || v.length === 0) throw invalid(`Properties.${name} is required`);
+    return v;
+  };
+  if (platform === 'Lambda') {
+    if (Type !== 'AWS::Lambda::Function')
+      throw invalid(`a Lambda deployment needs Type AWS::Lambda::Function, got ${String(Type)}`);
+    return {
+      kind: 'Lambda',
+      functionName: str('Name'),
+      alias: str('Alias'),
+      currentVersion: str('CurrentVersion'),
+      targetVersion: str('TargetVersion'),
+      hooks: parseHooks(root.Hooks, LAMBDA_HOOK_EVENTS),
+    };
+  }
+  if (Type !== 'AWS::ECS::Service')
+    throw invalid(`an ECS deployment needs Type AWS::ECS::Service, got ${String(Type)}`);
+  const lb = props.LoadBalancerInfo === undefined ? {} : asRecord(props.LoadBalancerInfo, 'LoadBalancerInfo');
+  return {
+    kind: 'ECS',
+    taskDefinition: str('TaskDefinition'),
+    containerName: typeof lb.ContainerName === 'string' ? lb.ContainerName : undefined,
+    containerPort: typeof lb.ContainerPort === 'number' ? lb.ContainerPort : undefined,
+    hooks: parseHooks(root.Hooks, ECS_HOOK_EVENTS),
+  };
+}

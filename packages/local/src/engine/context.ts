@@ -1,0 +1,42 @@
+import type { Scheduler } from '../clock.js';
+import type { EngineState } from './state.js';
+import type { ErrorInformation } from './types.js';
+
+/** The engine's settings. */
+export interface EngineOptions {
+  readonly region: string;
+  readonly accountId: string;
+  /** Lambda async retries after an error (0..2). */
+  readonly hookRetries: number;
+  /** CodeDeploy's hook timeout, service time (scaled by the time scale). */
+  readonly hookTimeoutMs: number;
+  /** A hook function's own timeout, real time. */
+  readonly functionTimeoutMs: number;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The env a hook needs to reach this local CodeDeploy. */
+  readonly env: () => Readonly<Record<string, string>>;
+}
+
+/** What the lifecycle steps see of the engine. */
+export interface EngineContext {
+  readonly state: EngineState;
+  readonly scheduler: Scheduler;
+  readonly options: EngineOptions;
+  /** Aborted when the local CodeDeploy closes. */
+  readonly closeSignal: AbortSignal;
+  now(): number;
+}
+
+/** The result of one lifecycle step. */
+export type StepResult =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly error?: ErrorInformation;
+      /** The deployment was stopped (StopDeployment or close) during the step. */
+      readonly stopped?: boolean;
+      /** The failure stops (rather than fails) the deployment, e.g. an alarm. */
+      readonly asStopped?: boolean;
+      /** The auto-rollback event this failure counts as. @default 'DEPLOYMENT_FAILURE' */
+      readonly rollbackEvent?: string;
+    };

@@ -1,0 +1,421 @@
+import { createHash } from 'node:crypto';
+import type { Scheduler } from '../clock.js';
+import { ApiError } from '../errors.js';
+import { newDeploymentId } from '../ids.js';
+import { type EcsAppSpec, type LambdaAppSpec, parseAppSpec } from './appspec.js';
+import { DEPLOYMENT_CONFIGS } from './configs.js';
+import type { EngineContext, EngineOptions } from './context.js';
+import { toTimelineEntry } from './events.js';
+import { DeploymentHandle } from './handle.js';
+import { ECS_EVENTS, finalize, LAMBDA_EVENTS, runDeployment } from './run.js';
+import { type DeploymentRecord, EngineState, type TargetState } from './state.js';
+import { ecsOriginal, ecsService } from './traffic.js';
+import type { HookReport } from './types.js';
+
+/** CreateDeployment's input members the engine uses (already validated against the model). */
+export interface CreateDeploymentRequest {
+  readonly applicationName: string;
+  readonly deploymentGroupName?: string;
+  readonly revision?: Record<string, unknown>;
+  readonly deploymentConfigName?: string;
+  readonly description?: string;
+  readonly autoRollbackConfiguration?: { enabled?: boolean; events?: string[] };
+  readonly overrideAlarmConfiguration?: { enabled?: boolean; alarms?: { name?: string }[] };
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+
+/** The deployment engine: creates deployments, runs them, takes hook reports, stops and rolls back. */
+export class Engine implements EngineContext {
+  readonly state = new EngineState();
+  readonly reports: HookReport[] = [];
+  readonly scheduler: Scheduler;
+  readonly options: EngineOptions;
+  readonly #close = new AbortController();
+  readonly #running = new Set<Promise<void>>();
+  readonly #stopRequests = new Map<string, { rollback: boolean }>();
+
+  constructor(scheduler: Scheduler, options: EngineOptions) {
+    this.scheduler = scheduler;
+    this.options = options;
+  }
+
+  get closeSignal(): AbortSignal {
+    return this.#close.signal;
+  }
+
+  now(): number {
+    return this.scheduler.clock.now();
+  }
+
+  /** The deployment or `DeploymentDoesNotExistException`. */
+  deployment(deploymentId: string): DeploymentRecord {
+    const dep = this.state.deployments.get(deploymentId);
+    if (!dep)
+      throw new ApiError(
+        'DeploymentDoesNotExistException',
+        `The deployment ${deploymentId} could not be found.`,
+      );
+    return dep;
+  }
+
+  /** Validates a CreateDeployment request, creates the deployment and starts it. */
+  createDeployment(input: CreateDeploymentRequest): DeploymentRecord {
+    if (this.#close.signal.aborted)
+      throw new ApiError('ServiceUnavailable', 'The local CodeDeploy is closing.', 503);
+    const app = this.state.applications.get(input.applicationName);
+    if (!app)
+      throw new ApiError(
+        'ApplicationDoesNotExistException',
+        `No application found for name: ${input.applicationName}`,
+      );
+    if (!input.deploymentGroupName) {
+      throw new ApiError('DeploymentGroupNameRequiredException', 'Deployment Group name is required');
+    }
+    const group = this.state.groups.get(EngineState.groupKey(app.applicationName, input.deploymentGroupName));
+    if (!group) {
+      throw new ApiError(
+        'DeploymentGroupDoesNotExistException',
+        `No Deployment Group found for name: ${input.deploymentGroupName}`,
+      );
+    }
+    if (!input.revision) throw new ApiError('RevisionRequiredException', 'Revision is required');
+    if (app.computePlatform === 'Server') {
+      throw new ApiError(
+        'InvalidRevisionException',
+        'EC2/On-premises deployments are not supported by @greenlight/local',
+      );
+    }
+    const revisionType = input.revision.revisionType;
+    const raw = obj(revisionType === 'String' ? input.revision.string : input.revision.appSpecContent);
+    if ((revisionType !== 'AppSpecContent' && revisionType !== 'String') || typeof raw.content !== 'string') {
+      throw new ApiError(
+        'InvalidRevisionException',
+        'The revision must be of type AppSpecContent or String with its content (S3 and GitHub revisions are not supported locally)',
+      );
+    }
+    const sha256 = createHash('sha256').update(raw.content).digest('hex');
+    if (typeof raw.sha256 === 'string' && raw.sha256 !== sha256) {
+      throw new ApiError('InvalidRevisionException', 'The sha256 of the revision does not match its content');
+    }
+    const configName = input.deploymentConfigName ?? group.deploymentConfigName;
+    const config = DEPLOYMENT_CONFIGS[configName];
+    if (!config || config.computePlatform !== app.computePlatform) {
+      throw new ApiError(
+        'DeploymentConfigDoesNotExistException',
+        `No deployment configuration found for name: ${configName}`,
+      );
+    }
+    const appSpec = parseAppSpec(raw.content, app.computePlatform);
+    const groupInput = group.input;
+    const rollbackCfg = obj(input.autoRollbackConfiguration ?? groupInput.autoRollbackConfiguration);
+    const alarmCfg = obj(input.overrideAlarmConfiguration ?? groupInput.alarmConfiguration);
+    const alarms =
+      alarmCfg.enabled === true && Array.isArray(alarmCfg.alarms)
+        ? alarmCfg.alarms.map((a) => String(obj(a).name ?? '')).filter(Boolean)
+        : [];
+    const bg = obj(groupInput.blueGreenDeploymentConfiguration);
+    const ready = obj(bg.deploymentReadyOption);
+    const terminate = obj(bg.terminateBlueInstancesOnDeploymentSuccess);
+    const revision = {
+      revisionType,
+      [revisionType === 'String' ? 'string' : 'appSpecContent']: { content: raw.content, sha256 },
+    };
+    const dep = this.#newDeployment({
+      applicationName: app.applicationName,
+      deploymentGroupName: group.deploymentGroupName,
+      deploymentConfigName: configName,
+      computePlatform: app.computePlatform,
+      creator: 'user',
+      description: input.description,
+      revision,
+      appSpec,
+      autoRollback: {
+        enabled: rollbackCfg.enabled === true,
+        events: Array.isArray(rollbackCfg.events) ? rollbackCfg.events.map(String) : [],
+      },
+      alarms,
+      options: {
+        ...(ready.actionOnTimeout === 'STOP_DEPLOYMENT'
+          ? { readyWaitMinutes: Number(ready.waitTimeInMinutes ?? 0), readyTimeoutAction: 'STOP_DEPLOYMENT' }
+          : {}),
+        ...(typeof terminate.terminationWaitTimeInMinutes === 'number'
+          ? { terminationWaitMinutes: terminate.terminationWaitTimeInMinutes }
+          : {}),
+      },
+      target: this.#target(app.computePlatform, appSpec, groupInput),
+    });
+    const key = `${app.applicationName}\u0000${sha256}`;
+    const now = this.now();
+    const known = this.state.revisions.get(key);
+    if (known) {
+      known.lastUsedTime = now;
+      known.deploymentGroups.add(group.deploymentGroupName);
+    } else {
+      this.state.revisions.set(key, {
+        revision,
+        deploymentGroups: new Set([group.deploymentGroupName]),
+        registerTime: now,
+        firstUsedTime: now,
+        lastUsedTime: now,
+      });
+    }
+    group.lastAttemptedDeployment = { deploymentId: dep.deploymentId, status: 'Created', createTime: now };
+    return dep;
+  }
+
+  #target(platform: 'Lambda' | 'ECS', appSpec: LambdaAppSpec | EcsAppSpec, groupInput: Obj): TargetState {
+    const { region, accountId } = this.options;
+    const now = this.now();
+    if (platform === 'Lambda' && appSpec.kind === 'Lambda') {
+      const fn = this.state.lambdaFunction(appSpec.functionName);
+      for (const v of [appSpec.currentVersion, appSpec.targetVersion])
+        if (!fn.versions.has(v)) fn.versions.set(v, undefined);
+      if (!fn.aliases.has(appSpec.alias))
+        fn.aliases.set(appSpec.alias, { version: appSpec.currentVersion, additionalVersionWeights: {} });
+      return {
+        targetId: appSpec.functionName,
+        targetArn: `arn:aws:lambda:${region}:${accountId}:function:${appSpec.functionName}:${appSpec.alias}`,
+        status: 'Pending',
+        lastUpdatedAt: now,
+        lifecycleEvents: LAMBDA_EVENTS.map((name) => ({
+          lifecycleEventName: name,
+          status: 'Pending',
+          attempts: 0,
+        })),
+        lambda: {
+          functionName: appSpec.functionName,
+          functionAlias: appSpec.alias,
+          currentVersion: appSpec.currentVersion,
+          targetVersion: appSpec.targetVersion,
+          targetVersionWeight: 0,
+        },
+      };
+    }
+    const service = obj(Array.isArray(groupInput.ecsServices) ? groupInput.ecsServices[0] : undefined);
+    const lb = obj(groupInput.loadBalancerInfo);
+    const pair = obj(Array.isArray(lb.targetGroupPairInfoList) ? lb.targetGroupPairInfoList[0] : undefined);
+    const groups = Array.isArray(pair.targetGroups)
+      ? pair.targetGroups.map((g) => String(obj(g).name ?? ''))
+      : [];
+    const cluster = String(service.clusterName ?? 'default');
+    const serviceName = String(service.serviceName ?? 'service');
+    return {
+      targetId: `${cluster}:${serviceName}`,
+      targetArn: `arn:aws:ecs:${region}:${accountId}:service/${cluster}/${serviceName}`,
+      status: 'Pending',
+      lastUpdatedAt: now,
+      lifecycleEvents: ECS_EVENTS.map((name) => ({
+        lifecycleEventName: name,
+        status: 'Pending',
+        attempts: 0,
+      })),
+      ecs: {
+        cluster,
+        service: serviceName,
+        taskSets: [],
+        targetGroups: [groups[0] ?? 'blue-tg', groups[1] ?? 'green-tg'],
+        testListener: obj(pair.testTrafficRoute).listenerArns !== undefined,
+      },
+    };
+  }
+
+  #newDeployment(
+    spec: Omit<
+      DeploymentRecord,
+      'deploymentId' | 'createTime' | 'status' | 'handle' | 'abort' | 'waits' | 'invocations'
+    >,
+  ): DeploymentRecord {
+    const deploymentId = newDeploymentId();
+    const abort = new AbortController();
+    const handle = new DeploymentHandle(
+      deploymentId,
+      () => dep.target.lifecycleEvents.map(toTimelineEntry),
+      (rollback) => {
+        try {
+          this.stop(deploymentId, rollback);
+        } catch {
+          // already completed: nothing to stop
+        }
+      },
+    );
+    const dep: DeploymentRecord = {
+      ...spec,
+      deploymentId,
+      createTime: this.now(),
+      status: 'Created',
+      handle,
+      abort,
+      waits: new Map(),
+      invocations: new Set(),
+    };
+    this.state.deployments.set(deploymentId, dep);
+    if (dep.computePlatform === 'ECS') {
+      if (dep.creator === 'user') ecsOriginal(this, dep);
+      else ecsService(this, dep);
+    }
+    const run = runDeployment(
+      this,
+      dep,
+      (failed) => this.#startRollback(failed),
+      () => this.#stopRequests.get(deploymentId),
+    ).catch(() => {});
+    this.#running.add(run);
+    void run.finally(() => this.#running.delete(run));
+    return dep;
+  }
+
+  #startRollback(failed: DeploymentRecord): DeploymentRecord | undefined {
+    if (this.#close.signal.aborted) return undefined;
+    const appSpec: LambdaAppSpec | EcsAppSpec =
+      failed.appSpec.kind === 'Lambda'
+        ? {
+            ...failed.appSpec,
+            currentVersion: failed.appSpec.targetVersion,
+            targetVersion: failed.appSpec.currentVersion,
+            hooks: {},
+          }
+        : { ...failed.appSpec, hooks: {} };
+    const target: TargetState = {
+      ...failed.target,
+      status: 'Pending',
+      lifecycleEvents: failed.target.lifecycleEvents.map((e) => ({
+        lifecycleEventName: e.lifecycleEventName,
+        status: 'Pending',
+        attempts: 0,
+      })),
+      ...(failed.target.lambda
+        ? {
+            lambda: {
+              ...failed.target.lambda,
+              currentVersion: failed.target.lambda.targetVersion,
+              targetVersion: failed.target.lambda.currentVersion,
+              targetVersionWeight: 0,
+            },
+          }
+        : {}),
+      ...(failed.target.ecs
+        ? { ecs: { ...failed.target.ecs, taskSets: [...failed.target.ecs.taskSets] } }
+        : {}),
+    };
+    const rb = this.#newDeployment({
+      applicationName: failed.applicationName,
+      deploymentGroupName: failed.deploymentGroupName,
+      deploymentConfigName:
+        failed.computePlatform === 'Lambda'
+          ? 'CodeDeployDefault.LambdaAllAtOnce'
+          : 'CodeDeployDefault.ECSAllAtOnce',
+      computePlatform: failed.computePlatform,
+      creator: 'codeDeployRollback',
+      description: `Rollback of ${failed.deploymentId}`,
+      revision: failed.revision,
+      appSpec,
+      autoRollback: { enabled: false, events: [] },
+      alarms: [],
+      options: {},
+      target,
+      rollbackInfo: {
+        rollbackTriggeringDeploymentId: failed.deploymentId,
+        rollbackMessage: `Deployment ${failed.deploymentId} was rolled back by this deployment.`,
+      },
+    });
+    failed.rollbackInfo = {
+      rollbackDeploymentId: rb.deploymentId,
+      rollbackMessage: `Deployment ${failed.deploymentId} failed and was rolled back by ${rb.deploymentId}.`,
+    };
+    return rb;
+  }
+
+  /** StopDeployment. */
+  stop(
+    deploymentId: string,
+    autoRollbackEnabled?: boolean,
+  ): { status: 'Pending' | 'Succeeded'; statusMessage: string } {
+    const dep = this.deployment(deploymentId);
+    if (['Succeeded', 'Failed', 'Stopped'].includes(dep.status)) {
+      throw new ApiError(
+        'DeploymentAlreadyCompletedException',
+        `The deployment ${deploymentId} has already completed.`,
+      );
+    }
+    const rollback =
+      autoRollbackEnabled ??
+      (dep.autoRollback.enabled && dep.autoRollback.events.includes('DEPLOYMENT_STOP_ON_REQUEST'));
+    this.#stopRequests.set(deploymentId, { rollback });
+    finalize(this, dep, 'Stopped', {
+      code: 'MANUAL_STOP',
+      message: 'The deployment was stopped by a StopDeployment request.',
+    });
+    dep.abort.abort();
+    return rollback
+      ? {
+          status: 'Pending',
+          statusMessage: 'Stopping the deployment; a rollback deployment will restore the original.',
+        }
+      : { status: 'Succeeded', statusMessage: 'The deployment was stopped.' };
+  }
+
+  /** ContinueDeployment. */
+  continue(deploymentId: string, waitType: 'READY_WAIT' | 'TERMINATION_WAIT' = 'READY_WAIT'): void {
+    const dep = this.deployment(deploymentId);
+    if (['Succeeded', 'Failed', 'Stopped'].includes(dep.status)) {
+      throw new ApiError(
+        'DeploymentAlreadyCompletedException',
+        `The deployment ${deploymentId} has already completed.`,
+      );
+    }
+    if (dep.computePlatform === 'Lambda') {
+      throw new ApiError(
+        'UnsupportedActionForDeploymentTypeException',
+        'ContinueDeployment is for blue/green deployments',
+      );
+    }
+    const resume = dep.waits.get(waitType);
+    if (!resume) {
+      throw new ApiError(
+        'DeploymentIsNotInReadyStateException',
+        `The deployment ${deploymentId} is not waiting (${waitType}).`,
+      );
+    }
+    resume();
+  }
+
+  /** Records and applies a PutLifecycleEventHookExecutionStatus (throws the AWS error). */
+  report(deploymentId: string, executionId: string | undefined, status: string | undefined): void {
+    const dep = this.deployment(deploymentId);
+    const execution = executionId ? this.state.executions.get(executionId) : undefined;
+    if (!execution || execution.deploymentId !== dep.deploymentId) {
+      throw new ApiError(
+        'InvalidLifecycleEventHookExecutionIdException',
+        `The lifecycle event hook execution id ${String(executionId).slice(0, 100)} is not valid for deployment ${deploymentId}.`,
+      );
+    }
+    if (status !== 'Succeeded' && status !== 'Failed') {
+      throw new ApiError(
+        'InvalidLifecycleEventHookExecutionStatusException',
+        `The status ${String(status)} is not valid: only Succeeded and Failed can be reported.`,
+      );
+    }
+    if (execution.completed) {
+      throw new ApiError(
+        'LifecycleEventAlreadyCompletedException',
+        `The ${execution.lifecycleEvent} lifecycle event of ${deploymentId} has already completed.`,
+      );
+    }
+    execution.settle(status);
+  }
+
+  /** Stops every deployment, cancels timers and kills hook processes; resolves when all have ended. */
+  async close(): Promise<void> {
+    for (const dep of this.state.deployments.values()) {
+      if (finalize(this, dep, 'Stopped', { code: 'MANUAL_STOP', message: 'The local CodeDeploy closed.' })) {
+        this.#stopRequests.set(dep.deploymentId, { rollback: false });
+      }
+      dep.abort.abort();
+    }
+    this.#close.abort();
+    this.scheduler.close();
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+  }
+}

@@ -1,0 +1,187 @@
+import { messageOf } from '../errors.js';
+import { newExecutionId } from '../ids.js';
+import { invokerFor, isManual, runnerTimeout } from '../runners/resolve.js';
+import type { CodeDeployHookEvent, Invoker } from '../runners/types.js';
+import type { EngineContext, StepResult } from './context.js';
+import { emit, endEvent, lifecycleChanged, startEvent } from './events.js';
+import type { DeploymentRecord, HookExecution, LifecycleEventState } from './state.js';
+
+/** Lambda's async retry delays: 1 minute, then 2 minutes. */
+export const RETRY_DELAYS_MS = [60_000, 120_000] as const;
+
+/**
+ * Runs one hook lifecycle event: invokes the hook asynchronously (with Lambda's retries) and waits for
+ * PutLifecycleEventHookExecutionStatus, the hook timeout, or a stop — whichever comes first.
+ */
+export async function runHookEvent(
+  engine: EngineContext,
+  dep: DeploymentRecord,
+  ev: LifecycleEventState,
+  functionName: string,
+): Promise<StepResult> {
+  ev.hookFunction = functionName;
+  startEvent(dep, ev, engine.now());
+  const runner = engine.state.hookFunctions.get(functionName);
+  if (!runner) {
+    const message = `The Lambda function ${functionName} could not be found (register it with local.registerFunction).`;
+    endEvent(dep, ev, 'Failed', engine.now(), {
+      errorCode: 'ScriptMissing',
+      scriptName: functionName,
+      message,
+    });
+    return { ok: false, error: { code: 'INVALID_LAMBDA_FUNCTION', message } };
+  }
+
+  let settle!: (status: 'Succeeded' | 'Failed') => void;
+  const reported = new Promise<'Succeeded' | 'Failed'>((resolve) => {
+    settle = resolve;
+  });
+  const execution: HookExecution = {
+    id: newExecutionId(),
+    deploymentId: dep.deploymentId,
+    lifecycleEvent: ev.lifecycleEventName,
+    completed: false,
+    settle: (status) => {
+      execution.completed = true;
+      settle(status);
+    },
+  };
+  engine.state.executions.set(execution.id, execution);
+  const event: CodeDeployHookEvent = {
+    DeploymentId: dep.deploymentId,
+    LifecycleEventHookExecutionId: execution.id,
+  };
+
+  if (isManual(runner)) {
+    ev.attempts = 1;
+    lifecycleChanged(dep, ev, engine.now());
+    dep.handle._pushHookEvent({ ...event, lifecycleEvent: ev.lifecycleEventName });
+  } else {
+    const invoker = invokerFor(runner, engine.options.functionTimeoutMs)!;
+    const timeoutMs = runnerTimeout(runner) ?? engine.options.functionTimeoutMs;
+    const delivery = deliver(engine, dep, ev, invoker, event, functionName, timeoutMs);
+    dep.invocations.add(delivery);
+    void delivery.finally(() => dep.invocations.delete(delivery));
+  }
+
+  const waitDone = new AbortController();
+  const timedOut =
+    engine.scheduler.timeScale > 0
+      ? engine.scheduler
+          .sleep(engine.options.hookTimeoutMs, waitDone.signal)
+          .then((elapsed) => (elapsed ? 'timeout' : 'never'))
+      : new Promise<never>(() => {});
+  const stopped = new Promise<'stopped'>((resolve) => {
+    if (dep.abort.signal.aborted) resolve('stopped');
+    dep.abort.signal.addEventListener('abort', () => resolve('stopped'), {
+      once: true,
+      signal: waitDone.signal,
+    });
+  });
+  const result = await Promise.race([reported, timedOut, stopped]);
+  waitDone.abort();
+  execution.completed = true;
+
+  const now = engine.now();
+  if (result === 'Succeeded') {
+    endEvent(dep, ev, 'Succeeded', now, {
+      errorCode: 'Success',
+      scriptName: functionName,
+      message: 'Succeeded',
+    });
+    return { ok: true };
+  }
+  if (result === 'Failed') {
+    const message = `The ${functionName} hook reported Failed for ${ev.lifecycleEventName}.`;
+    endEvent(dep, ev, 'Failed', now, {
+      errorCode: 'ScriptFailed',
+      scriptName: functionName,
+      message,
+      ...(ev.hookReason ? { logTail: ev.hookReason } : {}),
+    });
+    return {
+      ok: false,
+      error: {
+        code: 'HOOK_EXECUTION_FAILURE',
+        message: `Deployment failed because the ${ev.lifecycleEventName} lifecycle event hook (${functionName}) reported Failed.`,
+      },
+    };
+  }
+  if (result === 'timeout' || result === 'never') {
+    const minutes = engine.options.hookTimeoutMs / 60_000;
+    const message = `The ${functionName} hook did not report a status for ${ev.lifecycleEventName} within ${minutes} minutes (no PutLifecycleEventHookExecutionStatus call).${
+      ev.hookReason ? ` Last invocation error: ${ev.hookReason}` : ''
+    }`;
+    endEvent(dep, ev, 'Failed', now, {
+      errorCode: 'ScriptTimedOut',
+      scriptName: functionName,
+      message,
+      ...(ev.hookReason ? { logTail: ev.hookReason } : {}),
+    });
+    return {
+      ok: false,
+      error: { code: 'HOOK_EXECUTION_FAILURE', message: `Deployment failed: ${message}` },
+    };
+  }
+  endEvent(dep, ev, 'Failed', now, {
+    errorCode: 'UnknownError',
+    scriptName: functionName,
+    message: 'The deployment was stopped before the hook reported.',
+  });
+  return { ok: false, stopped: true };
+}
+
+/** Invokes with Lambda's async retry semantics; keeps retrying even after the event completed. */
+async function deliver(
+  engine: EngineContext,
+  dep: DeploymentRecord,
+  ev: LifecycleEventState,
+  invoker: Invoker,
+  event: CodeDeployHookEvent,
+  functionName: string,
+  timeoutMs: number,
+): Promise<void> {
+  const retries = engine.options.hookRetries;
+  for (let attempt = 1; ; attempt++) {
+    ev.attempts = attempt;
+    lifecycleChanged(dep, ev, engine.now());
+    emit(dep, engine.now(), {
+      type: 'invocation',
+      lifecycleEvent: ev.lifecycleEventName,
+      attempt,
+      result: 'started',
+    });
+    try {
+      await invoker({
+        event,
+        functionName,
+        invokedFunctionArn: `arn:aws:lambda:${engine.options.region}:${engine.options.accountId}:function:${functionName}`,
+        timeoutMs,
+        env: engine.options.env(),
+        signal: engine.closeSignal,
+        region: engine.options.region,
+        credentials: engine.options.credentials,
+      });
+      emit(dep, engine.now(), {
+        type: 'invocation',
+        lifecycleEvent: ev.lifecycleEventName,
+        attempt,
+        result: 'returned',
+      });
+      return;
+    } catch (err) {
+      ev.hookReason = messageOf(err);
+      lifecycleChanged(dep, ev, engine.now());
+      emit(dep, engine.now(), {
+        type: 'invocation',
+        lifecycleEvent: ev.lifecycleEventName,
+        attempt,
+        result: 'error',
+        error: ev.hookReason,
+      });
+    }
+    if (attempt > retries || engine.closeSignal.aborted) return;
+    const waited = await engine.scheduler.sleep(RETRY_DELAYS_MS[attempt - 1] ?? 120_000, engine.closeSignal);
+    if (!waited) return;
+  }
+}

@@ -1,0 +1,207 @@
+import type { EngineContext, StepResult } from './context.js';
+import { endEvent, setStatus, startEvent } from './events.js';
+import { runHookEvent } from './hooks.js';
+import type { DeploymentRecord, LifecycleEventState } from './state.js';
+import {
+  ecsAllowTestTraffic,
+  ecsAllowTraffic,
+  ecsDrainOld,
+  ecsInstall,
+  lambdaAllowTraffic,
+} from './traffic.js';
+import type { DeploymentOutcome, ErrorInformation } from './types.js';
+
+/** Lifecycle events of a Lambda deployment, in order. */
+export const LAMBDA_EVENTS = ['BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'] as const;
+/** Lifecycle events of an ECS blue/green deployment, in order. */
+export const ECS_EVENTS = [
+  'BeforeInstall',
+  'Install',
+  'AfterInstall',
+  'AllowTestTraffic',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AllowTraffic',
+  'AfterAllowTraffic',
+] as const;
+
+const ACTIONS = new Set(['Install', 'AllowTestTraffic', 'AllowTraffic']);
+
+/** What the engine does when a deployment needs a rollback (creates and runs it). */
+export type StartRollback = (failed: DeploymentRecord) => DeploymentRecord | undefined;
+
+/** Marks the deployment final (idempotent): status, completeTime, target status, skipped events. */
+export function finalize(
+  engine: EngineContext,
+  dep: DeploymentRecord,
+  status: 'Succeeded' | 'Failed' | 'Stopped',
+  error?: ErrorInformation,
+): boolean {
+  if (dep.status === 'Succeeded' || dep.status === 'Failed' || dep.status === 'Stopped') return false;
+  const now = engine.now();
+  dep.completeTime = now;
+  if (error) dep.errorInformation = error;
+  for (const ev of dep.target.lifecycleEvents) {
+    if (ev.status === 'Pending') endEvent(dep, ev, 'Skipped', now);
+  }
+  dep.target.status = status === 'Succeeded' ? 'Succeeded' : 'Failed';
+  dep.target.lastUpdatedAt = now;
+  setStatus(dep, status, now);
+  const group = engine.state.groups.get(`${dep.applicationName}\u0000${dep.deploymentGroupName}`);
+  if (group) {
+    const info = { deploymentId: dep.deploymentId, status, endTime: now, createTime: dep.createTime };
+    group.lastAttemptedDeployment = info;
+    if (status === 'Succeeded') group.lastSuccessfulDeployment = info;
+  }
+  return true;
+}
+
+async function runStep(
+  engine: EngineContext,
+  dep: DeploymentRecord,
+  ev: LifecycleEventState,
+): Promise<StepResult> {
+  const name = ev.lifecycleEventName;
+  if (!ACTIONS.has(name)) {
+    const hook = dep.appSpec.hooks[name];
+    if (!hook) {
+      endEvent(dep, ev, 'Skipped', engine.now());
+      return { ok: true };
+    }
+    return runHookEvent(engine, dep, ev, hook);
+  }
+  startEvent(dep, ev, engine.now());
+  let result: StepResult;
+  if (dep.computePlatform === 'Lambda') result = await lambdaAllowTraffic(engine, dep);
+  else if (name === 'Install') result = ecsInstall(engine, dep);
+  else if (name === 'AllowTestTraffic') result = ecsAllowTestTraffic(engine, dep);
+  else result = await ecsAllowTraffic(engine, dep);
+  if (result.ok) endEvent(dep, ev, 'Succeeded', engine.now());
+  else {
+    endEvent(dep, ev, 'Failed', engine.now(), {
+      errorCode: 'UnknownError',
+      message: result.error?.message ?? 'The deployment was stopped.',
+    });
+  }
+  return result;
+}
+
+/** Waits in the `Ready` state for ContinueDeployment (READY_WAIT) or the ready timeout. */
+async function readyWait(engine: EngineContext, dep: DeploymentRecord): Promise<StepResult> {
+  const minutes = dep.options.readyWaitMinutes;
+  if (minutes === undefined) return { ok: true };
+  setStatus(dep, 'Ready', engine.now());
+  dep.target.status = 'Ready';
+  const timer = new AbortController();
+  const continued = new Promise<'continued'>((resolve) =>
+    dep.waits.set('READY_WAIT', () => resolve('continued')),
+  );
+  const outcome = await Promise.race([
+    continued,
+    engine.scheduler.sleep(minutes * 60_000, timer.signal).then((elapsed) => (elapsed ? 'timeout' : 'never')),
+    new Promise<'stopped'>((resolve) =>
+      dep.abort.signal.addEventListener('abort', () => resolve('stopped'), { once: true }),
+    ),
+  ]);
+  timer.abort();
+  dep.waits.delete('READY_WAIT');
+  if (outcome === 'stopped') return { ok: false, stopped: true };
+  if (outcome === 'timeout' && dep.options.readyTimeoutAction === 'STOP_DEPLOYMENT') {
+    return {
+      ok: false,
+      asStopped: true,
+      rollbackEvent: 'DEPLOYMENT_STOP_ON_REQUEST',
+      error: { code: 'TIMEOUT', message: 'The deployment was not continued within the ready wait time.' },
+    };
+  }
+  setStatus(dep, 'InProgress', engine.now());
+  dep.target.status = 'InProgress';
+  return { ok: true };
+}
+
+/** Waits before the original task set is terminated; ContinueDeployment (TERMINATION_WAIT) skips it. */
+async function terminationWait(engine: EngineContext, dep: DeploymentRecord): Promise<void> {
+  const minutes = dep.options.terminationWaitMinutes;
+  if (!minutes) return;
+  const timer = new AbortController();
+  const continued = new Promise<void>((resolve) => dep.waits.set('TERMINATION_WAIT', resolve));
+  await Promise.race([continued, engine.scheduler.sleep(minutes * 60_000, timer.signal)]);
+  timer.abort();
+  dep.waits.delete('TERMINATION_WAIT');
+}
+
+/** Whether the deployment's auto-rollback covers `event`. */
+function rollsBackOn(dep: DeploymentRecord, event: string): boolean {
+  return (
+    dep.autoRollback.enabled &&
+    (dep.autoRollback.events.length === 0 || dep.autoRollback.events.includes(event))
+  );
+}
+
+/**
+ * Runs a deployment's lifecycle to its end, then (if configured) its rollback, and resolves the
+ * handle's `done` once. Never throws.
+ */
+export async function runDeployment(
+  engine: EngineContext,
+  dep: DeploymentRecord,
+  startRollback: StartRollback,
+  stopRequest: () => { rollback: boolean } | undefined,
+): Promise<void> {
+  dep.startTime = engine.now();
+  dep.target.status = 'InProgress';
+  setStatus(dep, 'InProgress', engine.now());
+  let failure: Extract<StepResult, { ok: false }> | undefined;
+  for (const ev of dep.target.lifecycleEvents) {
+    if (dep.abort.signal.aborted) break;
+    if (ev.status !== 'Pending') continue;
+    const result = await runStep(engine, dep, ev);
+    if (!result.ok) {
+      failure = result;
+      break;
+    }
+    if (ev.lifecycleEventName === 'AfterAllowTestTraffic') {
+      const ready = await readyWait(engine, dep);
+      if (!ready.ok) {
+        failure = ready;
+        break;
+      }
+    }
+  }
+
+  let rollback = false;
+  const stop = stopRequest();
+  if (stop || dep.abort.signal.aborted) {
+    rollback = stop?.rollback ?? false;
+  } else if (failure) {
+    finalize(engine, dep, failure.asStopped ? 'Stopped' : 'Failed', failure.error);
+    const installed =
+      dep.computePlatform === 'Lambda' || dep.target.ecs!.taskSets.some((t) => t.taskSetLabel === 'Green');
+    rollback = installed && rollsBackOn(dep, failure.rollbackEvent ?? 'DEPLOYMENT_FAILURE');
+  } else {
+    if (dep.computePlatform === 'ECS') {
+      await terminationWait(engine, dep);
+      ecsDrainOld(engine, dep);
+    }
+    finalize(engine, dep, 'Succeeded');
+  }
+  if (dep.computePlatform === 'ECS' && dep.creator === 'codeDeployRollback') ecsDrainOld(engine, dep);
+
+  const outcomeBase: DeploymentOutcome = {
+    status: dep.status as DeploymentOutcome['status'],
+    ...(dep.errorInformation ? { errorInformation: dep.errorInformation } : {}),
+  };
+  let outcome = outcomeBase;
+  if (rollback && !engine.closeSignal.aborted) {
+    const rb = startRollback(dep);
+    if (rb) {
+      const rbOutcome = await rb.handle.done;
+      outcome = { ...outcomeBase, rollbackDeploymentId: rb.deploymentId, rollbackStatus: rbOutcome.status };
+    }
+  }
+  dep.handle._emit({ type: 'outcome', deploymentId: dep.deploymentId, outcome, at: new Date(engine.now()) });
+  dep.handle._finish(outcome);
+  await Promise.allSettled([...dep.invocations]);
+  while (dep.invocations.size > 0) await Promise.allSettled([...dep.invocations]);
+  dep.handle._settle();
+}

@@ -1,0 +1,78 @@
+import { LocalCodeDeployError } from '../errors.js';
+import { seededRandom } from '../ids.js';
+
+/** A fault the server injects instead of (or before) answering a call. */
+export interface Fault {
+  /**
+   * - `throttle`: HTTP 400 `ThrottlingException` (the SDK retries it as throttling)
+   * - `error5xx`: HTTP 500 `InternalFailure` or 503 `ServiceUnavailable` (transient for the SDK)
+   * - `reset`: the connection is destroyed without an answer (`ECONNRESET` for the client)
+   * - `delay`: the answer is delayed by `delayMs` real milliseconds, then served normally
+   */
+  readonly kind: 'throttle' | 'error5xx' | 'reset' | 'delay';
+  /** For `error5xx`. @default 500 */
+  readonly status?: 500 | 503;
+  /** For `delay`, in real milliseconds (not scaled). @default 1000 */
+  readonly delayMs?: number;
+  /** Apply to the next N matching calls only. @default unlimited (or until cleared) */
+  readonly times?: number;
+  /** Apply to this fraction (0..1) of matching calls, drawn from a seeded random. @default 1 */
+  readonly rate?: number;
+}
+
+interface Rule {
+  readonly operation: string;
+  readonly fault: Fault;
+  remaining: number;
+}
+
+/**
+ * Fault injection per operation name (any service), or `'*'` for all.
+ *
+ * @example
+ * ```ts
+ * local.faults.inject('PutLifecycleEventHookExecutionStatus', { kind: 'throttle', times: 2 });
+ * local.faults.inject('*', { kind: 'error5xx', status: 503, rate: 0.1 });
+ * local.faults.clear();
+ * ```
+ */
+export class FaultInjector {
+  readonly #rules: Rule[] = [];
+  readonly #random: () => number;
+
+  constructor(seed = 42) {
+    this.#random = seededRandom(seed);
+  }
+
+  /** Adds a fault for `operation` (an operation name such as `GetDeployment`, or `'*'`). */
+  inject(operation: string, fault: Fault): void {
+    const kinds = ['throttle', 'error5xx', 'reset', 'delay'];
+    if (!kinds.includes(fault.kind)) {
+      throw new LocalCodeDeployError('INVALID_FAULT', `Expected \`kind\` to be one of ${kinds.join(', ')}`);
+    }
+    if (fault.rate !== undefined && !(fault.rate >= 0 && fault.rate <= 1)) {
+      throw new LocalCodeDeployError('INVALID_FAULT', 'Expected `rate` to be a number from 0 to 1');
+    }
+    if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) {
+      throw new LocalCodeDeployError('INVALID_FAULT', 'Expected `times` to be a positive integer');
+    }
+    this.#rules.push({ operation, fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** Removes every fault. */
+  clear(): void {
+    this.#rules.length = 0;
+  }
+
+  /** The fault to apply to this call, if any (consumes one of its `times`). */
+  pick(operation: string): Fault | undefined {
+    for (const rule of this.#rules) {
+      if (rule.remaining <= 0) continue;
+      if (rule.operation !== '*' && rule.operation !== operation) continue;
+      if (rule.fault.rate !== undefined && this.#random() >= rule.fault.rate) continue;
+      rule.remaining -= 1;
+      return rule.fault;
+    }
+    return undefined;
+  }
+}

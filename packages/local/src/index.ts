@@ -1,0 +1,51 @@
+export { type Clock, Scheduler, systemClock } from './clock.js';
+export type { DeployEcsOptions, DeployLambdaOptions } from './deploy-api.js';
+export {
+  DEPLOYMENT_CONFIGS,
+  type LambdaDeploymentConfig,
+  type TrafficRouting,
+  trafficSteps,
+} from './engine/configs.js';
+export { DeploymentHandle } from './engine/handle.js';
+export type {
+  ReadonlyEngineState,
+  SimulatedEcsService,
+  SimulatedFunction,
+  TaskSetState,
+} from './engine/state.js';
+export type {
+  DeploymentEvent,
+  DeploymentOutcome,
+  DeploymentStatus,
+  Diagnostics,
+  ErrorInformation,
+  HookReport,
+  LifecycleEventStatus,
+  PendingHookEvent,
+  TimelineEntry,
+} from './engine/types.js';
+export { ApiError, HookInvocationError, LocalCodeDeployError } from './errors.js';
+export type { Fault } from './http/faults.js';
+export { jsonError, jsonResponse } from './http/json-protocol.js';
+export type { RequestRecord } from './http/server.js';
+export { type Credentials, signRequest, verifySignature } from './http/sigv4.js';
+export type {
+  ParsedRequest,
+  RequestContext,
+  ServiceHandler,
+  ServiceResponse,
+  SigV4Authorization,
+  WireError,
+} from './http/types.js';
+export { type LocalCodeDeploy, type LocalEnv, startLocalCodeDeploy } from './local.js';
+export type { LocalCodeDeployOptions } from './options.js';
+export type {
+  CodeDeployHookEvent,
+  HookRunner,
+  InProcessHook,
+  InvokeEndpointHook,
+  LambdaHandler,
+  LambdaLikeContext,
+  ManualHook,
+  ModuleHook,
+} from './runners/types.js';

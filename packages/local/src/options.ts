@@ -1,0 +1,89 @@
+import { type Clock, systemClock } from './clock.js';
+import { LocalCodeDeployError } from './errors.js';
+import type { Credentials } from './http/sigv4.js';
+
+/** Options of {@link startLocalCodeDeploy}. */
+export interface LocalCodeDeployOptions {
+  /** The port; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** The interface to listen on. @default '127.0.0.1' */
+  readonly host?: string;
+  /**
+   * Real time per unit of service time: 1 = real time, 0.001 = 1000x faster, 0 = no waiting at all
+   * (canary intervals and retry delays are skipped; the hook timeout is then not armed, since it would
+   * fire at once: use a small positive scale to test timeouts). @default 1
+   */
+  readonly timeScale?: number;
+  /** When given, SigV4 signatures are verified against them (strict mode). @default undefined: any signed request */
+  readonly credentials?: Credentials;
+  /** @default 'us-east-1' */
+  readonly region?: string;
+  /** The account id in ARNs. @default '123456789012' */
+  readonly accountId?: string;
+  /** Lambda async retries after a failed invocation (0, 1 or 2; after 1 min, then 2 min, scaled). @default 2 */
+  readonly hookRetries?: 0 | 1 | 2;
+  /** CodeDeploy's hook timeout, in service time (scaled). @default 3_600_000 (one hour) */
+  readonly hookTimeoutMs?: number;
+  /** A hook function's own timeout (the Lambda timeout), real milliseconds, not scaled. @default 30_000 */
+  readonly functionTimeoutMs?: number;
+  /** The largest request body accepted, bytes. @default 1_048_576 */
+  readonly bodyLimit?: number;
+  /** Seed of the random used by fault rates. @default 42 */
+  readonly seed?: number;
+  /** The clock (and timers) to use. @default systemClock */
+  readonly clock?: Clock;
+}
+
+/** Options with defaults applied. */
+export type ResolvedOptions = Required<Omit<LocalCodeDeployOptions, 'credentials'>> & {
+  readonly credentials: Credentials | undefined;
+};
+
+/** The defaults. */
+export const DEFAULT_OPTIONS = {
+  port: 0,
+  host: '127.0.0.1',
+  timeScale: 1,
+  region: 'us-east-1',
+  accountId: '123456789012',
+  hookRetries: 2,
+  hookTimeoutMs: 3_600_000,
+  functionTimeoutMs: 30_000,
+  bodyLimit: 1_048_576,
+  seed: 42,
+  clock: systemClock,
+} as const;
+
+const KNOWN = new Set([...Object.keys(DEFAULT_OPTIONS), 'credentials']);
+
+function fail(message: string): never {
+  throw new LocalCodeDeployError('INVALID_OPTIONS', message);
+}
+
+/**
+ * Applies defaults and rejects unknown or bad options with an error that names the option.
+ *
+ * @example
+ * ```ts
+ * resolveOptions({ timeScal: 0 }); // throws: Unknown option `timeScal`
+ * ```
+ */
+export function resolveOptions(options: LocalCodeDeployOptions = {}): ResolvedOptions {
+  for (const key of Object.keys(options)) if (!KNOWN.has(key)) fail(`Unknown option \`${key}\``);
+  const o = { ...DEFAULT_OPTIONS, ...options } as ResolvedOptions;
+  const finite = (name: keyof ResolvedOptions, min: number) => {
+    const v = o[name];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min)
+      fail(`Expected \`${name}\` to be a finite number >= ${min}`);
+  };
+  finite('port', 0);
+  finite('timeScale', 0);
+  finite('hookTimeoutMs', 0);
+  finite('functionTimeoutMs', 1);
+  finite('bodyLimit', 1);
+  if (![0, 1, 2].includes(o.hookRetries)) fail('Expected `hookRetries` to be 0, 1 or 2');
+  if (o.credentials && (!o.credentials.accessKeyId || !o.credentials.secretAccessKey)) {
+    fail('Expected `credentials` to have accessKeyId and secretAccessKey');
+  }
+  return o;
+}

@@ -1,0 +1,44 @@
+import { HookInvocationError, messageOf } from '../errors.js';
+import { lambdaContext } from './context.js';
+import type { InProcessHook, Invoker } from './types.js';
+
+/**
+ * Runs a handler function in this process. A handler still running at its timeout counts as a timed-out
+ * invocation (it cannot be killed in-process; its late report, if any, is still received).
+ */
+export function inProcessInvoker(handler: InProcessHook): Invoker {
+  return (invocation) =>
+    new Promise<void>((resolve, reject) => {
+      const context = lambdaContext(
+        invocation.functionName,
+        invocation.invokedFunctionArn,
+        invocation.timeoutMs,
+      );
+      const timer = setTimeout(() => {
+        reject(
+          new HookInvocationError(
+            `Task timed out after ${(invocation.timeoutMs / 1000).toFixed(2)} seconds`,
+            {
+              code: 'HOOK_TIMED_OUT',
+            },
+          ),
+        );
+      }, invocation.timeoutMs);
+      timer.unref();
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new HookInvocationError('The local CodeDeploy closed', { code: 'CLOSED' }));
+      };
+      invocation.signal.addEventListener('abort', onAbort, { once: true });
+      Promise.resolve()
+        .then(() => handler(invocation.event, context))
+        .then(
+          () => resolve(),
+          (err: unknown) => reject(new HookInvocationError(messageOf(err), { cause: err })),
+        )
+        .finally(() => {
+          clearTimeout(timer);
+          invocation.signal.removeEventListener('abort', onAbort);
+        });
+    });
+}

@@ -1,0 +1,70 @@
+import { request } from 'node:http';
+import { HookInvocationError } from '../errors.js';
+import { signRequest } from '../http/sigv4.js';
+import type { InvokeEndpointHook, Invoker } from './types.js';
+
+/**
+ * Calls a Lambda Invoke endpoint (`POST /2015-03-31/functions/{name}/invocations`, SigV4-signed with
+ * the local credentials). A function error (`X-Amz-Function-Error`) or a non-2xx answer is a failed
+ * invocation, retried by the engine like Lambda's async retries.
+ */
+export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
+  return (invocation) =>
+    new Promise<void>((resolve, reject) => {
+      const base = new URL(hook.invokeEndpoint);
+      const path = `${base.pathname.replace(/\/$/, '')}/2015-03-31/functions/${encodeURIComponent(hook.functionName)}/invocations`;
+      const body = JSON.stringify(invocation.event);
+      const headers: Record<string, string> = {
+        host: base.host,
+        'content-type': 'application/json',
+        'x-amz-invocation-type': hook.invocationType ?? 'RequestResponse',
+      };
+      signRequest(
+        { method: 'POST', url: path, headers, body },
+        invocation.credentials,
+        invocation.region,
+        'lambda',
+        Date.now(),
+      );
+      const timeoutMs = hook.timeoutMs ?? invocation.timeoutMs;
+      const req = request(
+        {
+          host: base.hostname,
+          port: base.port,
+          path,
+          method: 'POST',
+          headers,
+          signal: invocation.signal,
+          timeout: timeoutMs,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', (err) => reject(new HookInvocationError(err.message, { cause: err })));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8').slice(0, 4096);
+            const status = res.statusCode ?? 0;
+            const functionError = res.headers['x-amz-function-error'];
+            if (status < 200 || status >= 300) {
+              reject(new HookInvocationError(`Invoke answered HTTP ${status}: ${text}`, { logTail: text }));
+            } else if (functionError) {
+              reject(
+                new HookInvocationError(`Function error (${String(functionError)}): ${text}`, {
+                  logTail: text,
+                }),
+              );
+            } else {
+              resolve();
+            }
+          });
+        },
+      );
+      req.on('timeout', () =>
+        req.destroy(new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)),
+      );
+      req.on('error', (err) =>
+        reject(new HookInvocationError(`Invoke failed: ${err.message}`, { cause: err })),
+      );
+      req.end(body);
+    });
+}
