@@ -148,9 +148,13 @@ export async function runDeployment(
   startRollback: StartRollback,
   stopRequest: () => { rollback: boolean } | undefined,
 ): Promise<void> {
-  dep.startTime = engine.now();
-  dep.target.status = 'InProgress';
-  setStatus(dep, 'InProgress', engine.now());
+  // Start on a later turn, so whoever created the deployment can subscribe to every event first.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (!dep.abort.signal.aborted) {
+    dep.startTime = engine.now();
+    dep.target.status = 'InProgress';
+    setStatus(dep, 'InProgress', engine.now());
+  }
   let failure: Extract<StepResult, { ok: false }> | undefined;
   for (const ev of dep.target.lifecycleEvents) {
     if (dep.abort.signal.aborted) break;
