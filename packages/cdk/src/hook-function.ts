@@ -293,18 +293,22 @@ export class HookFunction extends LambdaFunction {
     const keyString = JSON.stringify(key);
     if (this.invokers.has(keyString)) return;
     this.invokers.add(keyString);
-    const statement = new PolicyStatement({
-      effect: Effect.ALLOW,
-      actions: ['lambda:InvokeFunction'],
-      resources: [this.functionArn],
-    });
-    if (!role.addToPrincipalPolicy(statement).statementAdded) {
-      // An imported, immutable role: allow it through the function's resource policy instead.
-      this.addPermission(`CodeDeployInvoke${this.invokers.size}`, {
-        principal: role,
-        action: 'lambda:InvokeFunction',
-      });
+    if (role instanceof Role) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['lambda:InvokeFunction'],
+          resources: [this.functionArn],
+        }),
+      );
+      return;
     }
+    // A role imported by ARN may be immutable (CDK then drops identity statements silently), so allow it
+    // through the function's resource policy, which works for any role.
+    this.addPermission(`CodeDeployInvoke${this.invokers.size}`, {
+      principal: role,
+      action: 'lambda:InvokeFunction',
+    });
   }
 
   private acknowledgeOnce(finding: string, reason: string): void {

@@ -17,16 +17,19 @@ export function nagResourceFinding(scope: IConstruct, value: string): string {
 }
 
 /**
- * Acknowledges a cdk-nag finding on a construct (and everything under it) with a written reason,
- * through CDK's validation acknowledgments (cdk-nag v3). Needs nothing from cdk-nag at run time.
+ * Acknowledges a cdk-nag AwsSolutions finding on a construct (and everything under it) with a written
+ * reason, through CDK's validation acknowledgments (cdk-nag v3 reads them). Needs nothing from cdk-nag at
+ * run time. The id is recorded with the plugin prefix CDK expects: `AwsSolutions::<rule>`.
  *
  * @param scope the construct the finding is reported on, or one of its ancestors
- * @param id the rule id, with the finding in brackets for granular rules
+ * @param rule the rule id, with the finding in brackets for granular rules
  * @param reason why the finding is acceptable
  * @example
  * acknowledgeNag(role, 'AwsSolutions-IAM5[Resource::*]', 'GetMetricData has no resource-level permissions');
  */
-export function acknowledgeNag(scope: IConstruct, id: string, reason: string): void {
+export function acknowledgeNag(scope: IConstruct, rule: string, reason: string): void {
+  if (reason.trim().length === 0) throw new TypeError(`Expected a written reason to acknowledge ${rule}`);
+  const id = rule.startsWith('AwsSolutions::') ? rule : `AwsSolutions::${rule}`;
   Validations.of(scope).acknowledge({ id, reason });
 }
 
