@@ -36,7 +36,11 @@ export function namedChecks(checks: Checks): NamedCheck[] {
   return entries;
 }
 
-function modeOf(options: HookOptions, logger: HookLogger): HookResult['mode'] {
+/** Emergency skip, dry-run or normal, from the options first and the environment second. */
+export function resolveMode(
+  options: Pick<HookOptions, 'skip' | 'dryRun'>,
+  logger: HookLogger,
+): HookResult['mode'] {
   const read = (name: string): boolean => {
     const value = envSwitch(name);
     if (value === undefined)
@@ -106,7 +110,7 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
         ? context.getRemainingTimeInMillis()
         : (opts.defaultRemainingMs ?? 60_000);
     const budget = planBudget(start, remaining, opts);
-    const mode = modeOf(opts, logger);
+    const mode = resolveMode(opts, logger);
 
     let checkReports: CheckReport[];
     if (mode === 'skip') {
@@ -122,6 +126,7 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
     } else {
       const lookups = createLookups(getClient, deploymentId, budget.checksDeadline, policy);
       const contextFor = (checkName: string, signal: AbortSignal): HookContext => ({
+        platform: 'codedeploy',
         deploymentId,
         lifecycleEventHookExecutionId,
         checkName,
@@ -134,7 +139,7 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
         target: () => lookups.target(signal),
       });
       try {
-        checkReports = await runChecks({
+        const reports = await runChecks({
           checks: named,
           contextFor,
           budgetMs: budget.checksBudgetMs,
@@ -143,6 +148,12 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
           clock,
           logger,
         });
+        // CodeDeploy cannot call a hook back: a check still "not ready" at the deadline has failed.
+        checkReports = reports.map((r) =>
+          r.status === 'Pending'
+            ? { ...r, status: 'Failed', reason: `not ready before the deadline: ${r.reason}` }
+            : r,
+        );
       } catch (error) {
         // Only a defect of greenlight's own could land here; the verdict is still reported.
         logger.error('running the checks failed unexpectedly; reporting Failed', { error });

@@ -1,6 +1,20 @@
 export { defaultReserve } from './budget.js';
 export { systemClock } from './clock.js';
-export { createHook, namedChecks } from './create-hook.js';
+export {
+  createEcsHook,
+  type EcsHookHandler,
+  type EcsHookOptions,
+  ecsNativeTarget,
+  validateEcsHookOptions,
+} from './create-ecs-hook.js';
+export { createHook, namedChecks, resolveMode } from './create-hook.js';
+export {
+  ECS_LIFECYCLE_STAGES,
+  type EcsHookEvent,
+  type EcsHookResponse,
+  type EcsLifecycleStage,
+  parseEcsHookEvent,
+} from './ecs-event.js';
 export {
   CheckTimeoutError,
   describeThrown,
@@ -29,6 +43,7 @@ export type {
   CodeDeployLike,
   DeploymentInfo,
   DeploymentTargetInfo,
+  EcsNativeTargetInfo,
   EcsTargetInfo,
   EcsTaskSetInfo,
   HookContext,

@@ -78,7 +78,7 @@ const RETRY_KEYS: ReadonlySet<string> = new Set([
   'attemptTimeoutMs',
 ]);
 
-function unknownKeys(value: object, known: ReadonlySet<string>, where: string): void {
+export function unknownKeys(value: object, known: ReadonlySet<string>, where: string): void {
   for (const key of Object.keys(value)) {
     if (!known.has(key)) {
       throw new TypeError(`Unknown option \`${where}${key}\`. Known options: ${[...known].join(', ')}`);
@@ -86,7 +86,7 @@ function unknownKeys(value: object, known: ReadonlySet<string>, where: string): 
   }
 }
 
-function nonNegative(value: unknown, name: string, { positive = false, integer = false } = {}): void {
+export function nonNegative(value: unknown, name: string, { positive = false, integer = false } = {}): void {
   if (value === undefined) return;
   const ok =
     typeof value === 'number' &&
@@ -99,13 +99,13 @@ function nonNegative(value: unknown, name: string, { positive = false, integer =
   }
 }
 
-function kind(value: unknown, name: string, type: 'boolean' | 'function'): void {
+export function kind(value: unknown, name: string, type: 'boolean' | 'function'): void {
   if (value !== undefined && typeof value !== type) {
     throw new TypeError(`Expected \`${name}\` to be a ${type}, got ${typeof value}`);
   }
 }
 
-function methods(value: unknown, name: string, required: readonly string[]): void {
+export function methods(value: unknown, name: string, required: readonly string[]): void {
   if (value === undefined) return;
   if (typeof value !== 'object' || value === null)
     throw new TypeError(`Expected \`${name}\` to be an object`);
@@ -129,22 +129,8 @@ export function validateHookOptions(options: unknown): HookOptions {
   }
   const o = options as Record<string, unknown>;
   unknownKeys(o, TOP_KEYS, '');
-  nonNegative(o.timeout, 'timeout', { positive: true });
-  if (typeof o.reserve !== 'function') nonNegative(o.reserve, 'reserve');
-  kind(o.sequential, 'sequential', 'boolean');
-  kind(o.failFast, 'failFast', 'boolean');
-  kind(o.skip, 'skip', 'boolean');
-  kind(o.dryRun, 'dryRun', 'boolean');
-  kind(o.random, 'random', 'function');
-  nonNegative(o.defaultRemainingMs, 'defaultRemainingMs', { positive: true });
+  validateCommonOptions(o);
   methods(o.client, 'client', ['send']);
-  methods(o.logger, 'logger', ['debug', 'info', 'warn', 'error']);
-  methods(o.clock, 'clock', ['now', 'setTimeout', 'clearTimeout']);
-  if (o.skip === true && o.dryRun === true) {
-    throw new TypeError(
-      '`skip` and `dryRun` cannot both be true: skip reports without checking, dry-run checks without reporting',
-    );
-  }
   if (o.retry !== undefined) {
     if (typeof o.retry !== 'object' || o.retry === null)
       throw new TypeError('Expected `retry` to be an object');
@@ -156,6 +142,25 @@ export function validateHookOptions(options: unknown): HookOptions {
     nonNegative(r.attemptTimeoutMs, 'retry.attemptTimeoutMs', { positive: true });
   }
   return o as HookOptions;
+}
+
+/** Checks the options createHook and createEcsHook share. */
+export function validateCommonOptions(o: Record<string, unknown>): void {
+  nonNegative(o.timeout, 'timeout', { positive: true });
+  if (typeof o.reserve !== 'function') nonNegative(o.reserve, 'reserve');
+  kind(o.sequential, 'sequential', 'boolean');
+  kind(o.failFast, 'failFast', 'boolean');
+  kind(o.skip, 'skip', 'boolean');
+  kind(o.dryRun, 'dryRun', 'boolean');
+  kind(o.random, 'random', 'function');
+  nonNegative(o.defaultRemainingMs, 'defaultRemainingMs', { positive: true });
+  methods(o.logger, 'logger', ['debug', 'info', 'warn', 'error']);
+  methods(o.clock, 'clock', ['now', 'setTimeout', 'clearTimeout']);
+  if (o.skip === true && o.dryRun === true) {
+    throw new TypeError(
+      '`skip` and `dryRun` cannot both be true: skip reports without checking, dry-run checks without reporting',
+    );
+  }
 }
 
 /** Reads a boolean switch from the environment: `true`/`1` on, unset/`false`/`0`/empty off, else undefined. */

@@ -62,7 +62,7 @@ async function runOne(
 }
 
 function report(name: string, verdict: Verdict, durationMs: number): CheckReport {
-  const status = verdict.passed ? 'Succeeded' : 'Failed';
+  const status = verdict.passed ? 'Succeeded' : verdict.pending ? 'Pending' : 'Failed';
   return verdict.reason === undefined
     ? { name, status, durationMs }
     : { name, status, reason: verdict.reason, durationMs };

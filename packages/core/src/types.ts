@@ -14,8 +14,11 @@ export interface CodeDeployHookEvent {
 /** The two statuses a hook may report. */
 export type HookStatus = 'Succeeded' | 'Failed';
 
-/** The status of one check in a {@link HookResult}. `Skipped`: not run (fail-fast or emergency skip). */
-export type CheckStatus = 'Succeeded' | 'Failed' | 'Skipped';
+/**
+ * The status of one check in a {@link HookResult}. `Skipped`: not run (fail-fast or emergency skip).
+ * `Pending`: not passing yet, ask again later (only an ECS native hook can wait; a CodeDeploy hook fails it).
+ */
+export type CheckStatus = 'Succeeded' | 'Failed' | 'Skipped' | 'Pending';
 
 /**
  * A failing (or explicitly passing) answer from a check, with the reason shown in logs and results.
@@ -26,6 +29,11 @@ export type CheckStatus = 'Succeeded' | 'Failed' | 'Skipped';
 export interface CheckVerdict {
   readonly passed: boolean;
   readonly reason?: string;
+  /**
+   * With `passed: false`: not a failure yet, only "not ready". An ECS native hook answers IN_PROGRESS and is
+   * invoked again; a CodeDeploy hook, which cannot be called back, fails with the reason.
+   */
+  readonly pending?: boolean;
 }
 
 /**
@@ -121,6 +129,25 @@ export interface EcsTargetInfo extends TargetInfoBase {
   readonly original?: EcsTaskSetInfo;
 }
 
+/**
+ * The service an Amazon ECS native blue/green deployment updates, from the hook's own payload.
+ * `targetId` is the service ARN and `lifecycleEvent` the ECS lifecycle stage.
+ */
+export interface EcsNativeTargetInfo extends TargetInfoBase {
+  readonly kind: 'ecs-native';
+  readonly cluster: string;
+  readonly service: string;
+  readonly serviceArn: string;
+  /** The service revision being deployed (green). */
+  readonly targetServiceRevisionArn: string;
+  /** Service revision ARN → percentage of test traffic. */
+  readonly testTrafficWeights: Readonly<Record<string, number>>;
+  /** Service revision ARN → percentage of production traffic. */
+  readonly productionTrafficWeights: Readonly<Record<string, number>>;
+  /** True when production traffic is moving back to the original revision (ECS re-runs traffic-shift hooks then). */
+  readonly rollingBack: boolean;
+}
+
 /** A target of another kind (EC2/on-premises, CloudFormation): the raw type and IDs only. */
 export interface OtherTargetInfo extends TargetInfoBase {
   readonly kind: 'other';
@@ -128,7 +155,7 @@ export interface OtherTargetInfo extends TargetInfoBase {
 }
 
 /** What a deployment deploys to, from ListDeploymentTargets + GetDeploymentTarget. */
-export type DeploymentTargetInfo = LambdaTargetInfo | EcsTargetInfo | OtherTargetInfo;
+export type DeploymentTargetInfo = LambdaTargetInfo | EcsTargetInfo | EcsNativeTargetInfo | OtherTargetInfo;
 
 /** The deployment a hook serves, from GetDeployment. */
 export interface DeploymentInfo {
@@ -158,7 +185,11 @@ export interface DeploymentInfo {
  * };
  */
 export interface HookContext {
+  /** Who invokes the hook: CodeDeploy, or Amazon ECS's own blue/green deployments. */
+  readonly platform: 'codedeploy' | 'ecs-native';
+  /** The CodeDeploy deployment ID, or the ECS service deployment ARN. */
   readonly deploymentId: string;
+  /** The CodeDeploy hook execution ID, or the ECS hook execution ID. */
   readonly lifecycleEventHookExecutionId: string;
   /** The name of this check (`check` for a single unnamed check). */
   readonly checkName: string;

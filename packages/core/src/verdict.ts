@@ -5,6 +5,7 @@ import type { CheckOutcome } from './types.js';
 export interface Verdict {
   readonly passed: boolean;
   readonly reason?: string;
+  readonly pending?: boolean;
 }
 
 const MAX_REASON = 1_000;
@@ -25,13 +26,11 @@ export function tidyReason(reason: string): string {
 export function toVerdict(outcome: CheckOutcome | unknown): Verdict {
   if (outcome === false) return { passed: false, reason: 'returned false' };
   if (typeof outcome === 'object' && outcome !== null && 'passed' in outcome) {
-    const { passed, reason } = outcome as { passed: unknown; reason?: unknown };
+    const { passed, reason, pending } = outcome as { passed: unknown; reason?: unknown; pending?: unknown };
     if (passed === false) {
-      return {
-        passed: false,
-        reason:
-          typeof reason === 'string' && reason !== '' ? tidyReason(reason) : 'returned { passed: false }',
-      };
+      const why = typeof reason === 'string' && reason !== '' ? tidyReason(reason) : undefined;
+      if (pending === true) return { passed: false, pending: true, reason: why ?? 'not ready yet' };
+      return { passed: false, reason: why ?? 'returned { passed: false }' };
     }
     if (passed !== true) {
       return {

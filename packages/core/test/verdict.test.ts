@@ -156,3 +156,21 @@ describe('verdicts, reported through the real SDK', () => {
     expect(result.reason).toBe('nope');
   });
 });
+
+describe('a pending verdict in a CodeDeploy hook', () => {
+  it('fails, because CodeDeploy cannot call the hook back', async () => {
+    const server = await TestCodeDeploy.start();
+    try {
+      const handler = createHook(() => ({ passed: false, pending: true, reason: '2 of 3 healthy' }), {
+        client: server.client(),
+        logger: captureLogger().logger,
+      });
+      const result = await handler(event(999), lambdaContext(10_000));
+      expect(result.status).toBe('Failed');
+      expect(result.reason).toBe('not ready before the deadline: 2 of 3 healthy');
+      expect(server.reports[0]?.body.status).toBe('Failed');
+    } finally {
+      await server.close();
+    }
+  });
+});
