@@ -1,0 +1,75 @@
+import type { SimulatedEcsService, SimulatedFunction } from '../engine/state.js';
+
+/** A CloudWatch alarm state, as the API spells it. */
+export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+/**
+ * What the service slices read and write. The engine's `EngineState` has this shape, so the slices and the
+ * deployment engine share one truth: a version the engine deploys is the version Lambda Invoke runs, an alarm
+ * a test sets to `ALARM` stops a deployment, a task set the engine starts is the one ECS describes.
+ *
+ * @example
+ * const state = createServicesState(); // standalone; or pass the engine's state
+ */
+export interface AwsServicesState {
+  readonly lambdaFunctions: Map<string, SimulatedFunction>;
+  readonly ecsServices: Map<string, SimulatedEcsService>;
+  readonly alarms: Map<string, AlarmStateValue>;
+}
+
+/**
+ * A fresh, empty state for the slices when they run without the engine.
+ *
+ * @example
+ * const services = createAwsServices(createServicesState());
+ */
+export function createServicesState(): AwsServicesState {
+  return { lambdaFunctions: new Map(), ecsServices: new Map(), alarms: new Map() };
+}
+
+/** Options shared by the slices. */
+export interface AwsServicesOptions {
+  /** The region in ARNs. @default 'us-east-1' */
+  readonly region?: string;
+  /** The account in ARNs. @default '123456789012' */
+  readonly accountId?: string;
+  /** Random numbers in [0, 1) for alias routing weights. @default Math.random */
+  readonly random?: () => number;
+  /** Milliseconds since the epoch. @default Date.now */
+  readonly now?: () => number;
+  /** A simulated function's timeout, real milliseconds. @default 30000 */
+  readonly functionTimeoutMs?: number;
+}
+
+/** {@link AwsServicesOptions} with every default applied. */
+export interface ResolvedServicesOptions {
+  readonly region: string;
+  readonly accountId: string;
+  readonly random: () => number;
+  readonly now: () => number;
+  readonly functionTimeoutMs: number;
+}
+
+const KNOWN = ['region', 'accountId', 'random', 'now', 'functionTimeoutMs'];
+
+/** Applies defaults and rejects unknown keys with a `TypeError` naming them. */
+export function resolveServicesOptions(options: AwsServicesOptions = {}): ResolvedServicesOptions {
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.includes(key)) {
+      throw new TypeError(
+        `Unknown option \`${key}\` of createAwsServices(). Known options: ${KNOWN.join(', ')}`,
+      );
+    }
+  }
+  const timeout = options.functionTimeoutMs ?? 30_000;
+  if (!(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
+    throw new TypeError(`Expected \`functionTimeoutMs\` to be a positive number, got ${String(timeout)}`);
+  }
+  return {
+    region: options.region ?? 'us-east-1',
+    accountId: options.accountId ?? '123456789012',
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
+    functionTimeoutMs: timeout,
+  };
+}
