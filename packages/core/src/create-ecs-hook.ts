@@ -1,4 +1,3 @@
-import type { Context } from 'aws-lambda';
 import { planBudget } from './budget.js';
 import { systemClock } from './clock.js';
 import { namedChecks, resolveMode } from './create-hook.js';
@@ -7,7 +6,15 @@ import { describeThrown } from './errors.js';
 import { defaultLogger, withKeys } from './logger.js';
 import { nonNegative, unknownKeys, validateCommonOptions } from './options.js';
 import { runChecks } from './run-checks.js';
-import type { CheckReport, Checks, Clock, EcsNativeTargetInfo, HookContext, HookLogger } from './types.js';
+import type {
+  CheckReport,
+  Checks,
+  Clock,
+  EcsNativeTargetInfo,
+  HookContext,
+  HookLogger,
+  LambdaContextLike,
+} from './types.js';
 import { tidyReason } from './verdict.js';
 
 /**
@@ -124,7 +131,7 @@ export function ecsNativeTarget(event: EcsHookEvent): EcsNativeTargetInfo {
 const ecsReserve = (remainingMs: number) => Math.min(5_000, Math.max(250, remainingMs * 0.05));
 
 /** What an ECS native hook handler is: it answers ECS by returning. */
-export type EcsHookHandler = (event: EcsHookEvent, context?: Context) => Promise<EcsHookResponse>;
+export type EcsHookHandler = (event: EcsHookEvent, context?: LambdaContextLike) => Promise<EcsHookResponse>;
 
 /**
  * Turns the same checks as {@link createHook} into an Amazon ECS native blue/green lifecycle hook. ECS reads
@@ -147,7 +154,7 @@ export function createEcsHook(checks: Checks, options?: EcsHookOptions): EcsHook
   const maxWaitMs = opts.maxWaitMs ?? 3_600_000;
   let baseLogger: HookLogger | undefined = opts.logger;
 
-  return async function greenlightEcsHook(event, context?: Context): Promise<EcsHookResponse> {
+  return async function greenlightEcsHook(event, context?: LambdaContextLike): Promise<EcsHookResponse> {
     const start = clock.now();
     const parsed = parseEcsHookEvent(event);
     baseLogger ??= defaultLogger();

@@ -1,5 +1,4 @@
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import type { Context } from 'aws-lambda';
 import { planBudget } from './budget.js';
 import { systemClock } from './clock.js';
 import { describeThrown } from './errors.js';
@@ -18,6 +17,7 @@ import type {
   HookHandler,
   HookLogger,
   HookResult,
+  LambdaContextLike,
 } from './types.js';
 import { tidyReason } from './verdict.js';
 
@@ -99,7 +99,7 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
     random: opts.random ?? Math.random,
   };
 
-  return async function greenlightHook(event, context?: Context): Promise<HookResult> {
+  return async function greenlightHook(event, context?: LambdaContextLike): Promise<HookResult> {
     const start = clock.now();
     const { DeploymentId: deploymentId, LifecycleEventHookExecutionId: lifecycleEventHookExecutionId } =
       parseHookEvent(event);

@@ -51,6 +51,7 @@ export type {
   HookLogger,
   HookResult,
   HookStatus,
+  LambdaContextLike,
   LambdaTargetInfo,
   LifecycleEventInfo,
   OtherTargetInfo,

@@ -198,7 +198,7 @@ export interface HookContext {
   /** A logger whose every line carries the deployment and execution IDs. */
   readonly logger: HookLogger;
   /** The Lambda context, when the handler was given one. */
-  readonly lambdaContext: Context | undefined;
+  readonly lambdaContext: LambdaContextLike | undefined;
   /** Epoch milliseconds at which the checks' deadline falls. */
   readonly deadline: number;
   /** Milliseconds left before the checks' deadline. */
@@ -233,8 +233,15 @@ export interface HookResult {
   readonly lifecycleEventHookExecutionId: string;
 }
 
+/**
+ * The Lambda context as greenlight reads it: any part of `aws-lambda`'s `Context`, so a real context, the local
+ * CodeDeploy's Lambda-like one, or none at all will do. Without `getRemainingTimeInMillis` the hook assumes
+ * `defaultRemainingMs`.
+ */
+export type LambdaContextLike = Partial<Context>;
+
 /** A CodeDeploy hook handler: assignable to `Handler<CodeDeployHookEvent, HookResult>` from `aws-lambda`. */
-export type HookHandler = (event: CodeDeployHookEvent, context?: Context) => Promise<HookResult>;
+export type HookHandler = (event: CodeDeployHookEvent, context?: LambdaContextLike) => Promise<HookResult>;
 
 /** The only client call greenlight needs: `send(command, { abortSignal })`, as every SDK v3 client has. */
 export interface CodeDeployLike {
