@@ -1,0 +1,151 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { type LambdaHandler, startLocalCodeDeploy } from '@greenlight/local';
+import { keyValues, numberOption, parse, UsageError } from '../args.js';
+import type { Command } from '../command.js';
+import { useColor } from '../io.js';
+import { type BundleInput, bundleHooks } from '../simulate/bundle.js';
+import { deploymentConfig } from '../simulate/configs.js';
+import { mapHooks, platformFor } from '../simulate/hooks.js';
+import { TimelinePrinter } from '../simulate/printer.js';
+import { type DeploymentSpec, resultsFileFor, simulateDeployment } from '../simulate/run.js';
+import { painter } from '../style.js';
+
+const HELP = `Usage: greenlight simulate [<hook module>…] [--hook <Event>=<module>]… [options]
+
+Run a whole deployment of your hooks on the local CodeDeploy and show its timeline live: each
+lifecycle event with its status, duration and the hook's reason, traffic as it moves, the outcome
+and, when a hook fails, the rollback. Exit code 0 only when the deployment succeeded.
+
+Which hook serves which lifecycle event:
+  --hook BeforeAllowTraffic=src/pre.ts    explicit (Event=path, optionally path#exportName)
+  src/before-allow-traffic.ts             a bare path: its file name, or the name of a folder
+  examples/ecs-after-install/src/handler.ts   above it, names the event (kebab or PascalCase)
+
+Each module is bundled with esbuild and runs in its own node process per invocation, like a Lambda
+function: the env points its SDK clients at the local CodeDeploy, it is killed at --timeout.
+
+Options:
+      --platform <p>          lambda or ecs (default: ecs when a hook is ECS-only or a path
+                              names ecs-…, else lambda)
+  -c, --config <name>         Deployment configuration, with or without CodeDeployDefault.
+                              (default: LambdaCanary10Percent5Minutes / ECSCanary10Percent5Minutes)
+      --time-scale <x>        Real time per unit of service time (default: 0.01, so a 5-minute
+                              canary takes 3 s and the one-hour hook timeout 36 s)
+  -e, --env <K>=<V>           Environment variable of every hook function. Repeatable.
+      --timeout <s>           Hook function timeout in seconds (default: 30)
+      --no-rollback           Do not roll back a failed deployment
+      --alarm <name>[=STATE]  Watch a CloudWatch alarm during traffic shifting; STATE (OK, ALARM,
+                              INSUFFICIENT_DATA) sets it first (default OK). Repeatable.
+  Lambda:
+      --function-name <n>     The function deployed (default: my-function)
+      --current-version <v>   (default: 1)
+      --target-version <v>    (default: 2)
+      --target <module>       The target version's code (its \`handler\`), invoked by checks
+  ECS:
+      --cluster <c>           (default: default)
+      --service <s>           (default: my-service)
+      --json                  Print one JSON document with every deployment instead of the timeline
+  -h, --help                  Show this help
+
+Examples:
+  greenlight simulate --hook BeforeAllowTraffic=src/handler.ts --target src/new-version.ts
+  greenlight simulate examples/ecs-after-allow-test-traffic/src/handler.ts -e TEST_LISTENER_URL=http://127.0.0.1:8080
+`;
+
+const ALARM_STATES = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
+
+/** `greenlight simulate`: deploys hook modules on the local CodeDeploy and prints the timeline. */
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'Run a deployment of your hooks on the local CodeDeploy, with a live timeline',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parse('simulate', args, {
+      hook: { type: 'string', multiple: true },
+      platform: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      'time-scale': { type: 'string' },
+      env: { type: 'string', short: 'e', multiple: true },
+      timeout: { type: 'string' },
+      'no-rollback': { type: 'boolean' },
+      alarm: { type: 'string', multiple: true },
+      'function-name': { type: 'string' },
+      'current-version': { type: 'string' },
+      'target-version': { type: 'string' },
+      target: { type: 'string' },
+      cluster: { type: 'string' },
+      service: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const hooks = mapHooks(positionals, values.hook ?? [], io.cwd);
+    if (hooks.length === 0) {
+      throw new UsageError('no hook to simulate: pass a module path or --hook <Event>=<module>', 'simulate');
+    }
+    const platform = platformFor(hooks, values.platform);
+    const config = deploymentConfig(values.config, platform);
+    const timeScale = numberOption('simulate', 'time-scale', values['time-scale']) ?? 0.01;
+    const timeoutS = numberOption('simulate', 'timeout', values.timeout, { min: 0.1 }) ?? 30;
+    const env = keyValues('simulate', 'env', values.env);
+    const alarms = (values.alarm ?? []).map((a) => {
+      const [name = '', state = 'OK'] = a.split('=');
+      if (!name || !ALARM_STATES.has(state))
+        throw new UsageError(`--alarm expects name[=OK|ALARM|INSUFFICIENT_DATA], got '${a}'`, 'simulate');
+      return { name, state: state as 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' };
+    });
+    if (platform === 'ecs' && values.target)
+      throw new UsageError(
+        "--target is the Lambda target version's code; it has no meaning for ECS",
+        'simulate',
+      );
+
+    const inputs: BundleInput[] = hooks.map((h) => ({
+      name: h.event,
+      module: h.module,
+      exportName: h.exportName,
+    }));
+    if (values.target)
+      inputs.push({ name: 'target-version', module: resolve(io.cwd, values.target), exportName: 'handler' });
+    const bundles = await bundleHooks(inputs);
+    const local = await startLocalCodeDeploy({ timeScale });
+    try {
+      const targetVersion = values['target-version'] ?? '2';
+      const versions: Record<string, LambdaHandler> = {};
+      if (values.target) {
+        const file = bundles.files['target-version']!;
+        versions[targetVersion] = (createRequire(file)(file) as { handler: LambdaHandler }).handler;
+      }
+      for (const a of alarms) local.setAlarmState(a.name, a.state);
+      const spec: DeploymentSpec = {
+        platform,
+        config,
+        env,
+        functionTimeoutMs: timeoutS * 1000,
+        autoRollback: values['no-rollback'] !== true,
+        ...(alarms.length ? { alarms: alarms.map((a) => a.name) } : {}),
+        hooks: hooks.map((h) => ({
+          event: h.event,
+          file: bundles.files[h.event]!,
+          resultsFile: resultsFileFor(bundles.dir, h.event),
+          source: h.module,
+        })),
+        lambda: {
+          functionName: values['function-name'] ?? 'my-function',
+          currentVersion: values['current-version'] ?? '1',
+          targetVersion,
+          versions,
+        },
+        ecs: { cluster: values.cluster ?? 'default', service: values.service ?? 'my-service' },
+      };
+      const printer = values.json
+        ? undefined
+        : new TimelinePrinter((s) => io.stdout.write(s), painter(useColor(io.stdout, io.env)));
+      const result = await simulateDeployment(local, spec, printer ? { printer } : {});
+      if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return result.status === 'Succeeded' ? 0 : 1;
+    } finally {
+      await local.close();
+      await bundles.dispose();
+    }
+  },
+};

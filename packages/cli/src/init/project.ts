@@ -1,0 +1,101 @@
+import { VERSION } from '../version.js';
+
+/**
+ * Versions of the tools a scaffolded project gets, equal to the workspace's own (a test keeps them equal
+ * to the root package.json).
+ */
+export const TOOL_VERSIONS: Readonly<Record<string, string>> = {
+  '@swc/core': '1.16.22',
+  '@swc/jest': '0.2.39',
+  '@types/jest': '30.0.0',
+  '@types/node': '20.19.43',
+  jest: '30.5.2',
+  typescript: '5.9.3',
+};
+
+type Deps = Record<string, string>;
+
+/** An example's package.json, as far as scaffolding reads it. */
+export interface ExamplePackage {
+  readonly name?: string;
+  readonly description?: string;
+  readonly dependencies?: Deps;
+  readonly devDependencies?: Deps;
+}
+
+/** Turns `workspace:*` and `workspace:^` into the published range of greenlight's packages (`^0.1.0`). */
+function published(deps: Deps | undefined): Deps {
+  const out: Deps = {};
+  for (const [name, range] of Object.entries(deps ?? {})) {
+    out[name] = range.startsWith('workspace:') ? `^${VERSION}` : range;
+  }
+  return out;
+}
+
+const sorted = (deps: Deps): Deps =>
+  Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * The scaffolded project's package.json: the example's dependencies with published versions, plus jest,
+ * swc and TypeScript to run its tests.
+ *
+ * @example
+ * projectPackageJson('orders-hook', { dependencies: { '@greenlight/core': 'workspace:*' } }).dependencies;
+ * // { '@greenlight/core': '^0.1.0' }
+ */
+export function projectPackageJson(name: string, example: ExamplePackage) {
+  const devDependencies = sorted({ ...TOOL_VERSIONS, ...published(example.devDependencies) });
+  return {
+    name,
+    version: '0.1.0',
+    private: true,
+    description: example.description ?? 'A CodeDeploy lifecycle hook built with greenlight.',
+    type: 'module',
+    engines: { node: '>=20' },
+    scripts: { test: 'jest', typecheck: 'tsc --noEmit' },
+    dependencies: sorted(published(example.dependencies)),
+    devDependencies,
+  };
+}
+
+/** The scaffolded project's tsconfig.json: strict, NodeNext, type-checks src and test. */
+export const PROJECT_TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    lib: ['ES2023'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    isolatedModules: true,
+    verbatimModuleSyntax: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['node', 'jest'],
+  },
+  include: ['src', 'test'],
+};
+
+/** The scaffolded project's jest.config.cjs: TypeScript through @swc/jest, in CommonJS mode. */
+export const PROJECT_JEST_CONFIG = `// jest runs the TypeScript tests through @swc/jest, compiled to CommonJS (ESM-only packages such as
+// @middy/core are compiled too), so no --experimental-vm-modules flag is needed.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  transform: {
+    '^.+\\\\.(t|j|mj)sx?$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(\\\\.pnpm/)?@middy)'],
+  moduleNameMapper: { '^(\\\\.{1,2}/.*)\\\\.js$': '$1' },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testTimeout: 30000,
+};
+`;
+
+/** The scaffolded project's .gitignore. */
+export const PROJECT_GITIGNORE = 'node_modules/\ndist/\ncoverage/\n';

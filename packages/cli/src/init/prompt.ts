@@ -1,0 +1,46 @@
+import { createInterface } from 'node:readline/promises';
+import type { Input, Output } from '../io.js';
+import type { Template } from './templates.js';
+
+/**
+ * Asks which template to use: a numbered list, answered by number or name. Asks again on a bad answer;
+ * resolves `undefined` when the input ends.
+ *
+ * @example
+ * const t = await chooseTemplate(templates, process.stdin, process.stdout);
+ */
+export async function chooseTemplate(
+  templates: readonly Template[],
+  input: Input,
+  output: Output,
+): Promise<Template | undefined> {
+  const width = Math.max(...templates.map((t) => t.name.length));
+  output.write('Which kind of hook?\n');
+  templates.forEach((t, i) => {
+    output.write(`  ${String(i + 1).padStart(2)}) ${t.name.padEnd(width)}  ${t.description}\n`);
+  });
+  const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: false });
+  let closed = false;
+  rl.once('close', () => {
+    closed = true;
+  });
+  try {
+    while (!closed) {
+      const answer = await Promise.race([
+        rl.question(`Template [1-${templates.length}]: `),
+        new Promise<undefined>((resolve) => rl.once('close', () => resolve(undefined))),
+      ]);
+      if (answer === undefined) return undefined;
+      const trimmed = answer.trim();
+      const byNumber = /^\d+$/.test(trimmed) ? templates[Number(trimmed) - 1] : undefined;
+      const chosen = byNumber ?? templates.find((t) => t.name === trimmed);
+      if (chosen) return chosen;
+      output.write(
+        `'${trimmed}' is not one of the templates; answer with a number from 1 to ${templates.length}.\n`,
+      );
+    }
+    return undefined;
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  type ExamplePackage,
+  PROJECT_GITIGNORE,
+  PROJECT_JEST_CONFIG,
+  PROJECT_TSCONFIG,
+  projectPackageJson,
+} from './project.js';
+import type { Template } from './templates.js';
+
+/** Thrown when the target directory has files and overwriting was not asked for. */
+export class DirectoryNotEmptyError extends Error {
+  override readonly name = 'DirectoryNotEmptyError';
+}
+
+/** Options of {@link scaffold}. */
+export interface ScaffoldOptions {
+  readonly template: Template;
+  /** Absolute path of the project directory (created when missing). */
+  readonly dir: string;
+  /** The package name. @default the directory's name */
+  readonly name?: string;
+  /** Write into a non-empty directory, overwriting files of the same name. @default false */
+  readonly force?: boolean;
+}
+
+/** What the example folders hold that a project should not copy. */
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  'coverage',
+  'package.json',
+  'tsconfig.json',
+  'jest.config.cjs',
+]);
+
+/** A valid npm package name from a directory name. */
+export function packageName(dir: string): string {
+  const name = basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|-+$/g, '');
+  return name || 'greenlight-hook';
+}
+
+/**
+ * Writes a new hook project from a template: its src/ and test/ and README as they are, a package.json with
+ * published versions, a tsconfig.json, a jest.config.cjs and a .gitignore. Returns the files written.
+ * Refuses (with {@link DirectoryNotEmptyError}) a directory that has files, unless `force`.
+ *
+ * @example
+ * await scaffold({ template, dir: '/work/orders-hook' }); // ['package.json', 'tsconfig.json', …]
+ */
+export async function scaffold(options: ScaffoldOptions): Promise<string[]> {
+  const { template, dir } = options;
+  if (existsSync(dir)) {
+    const entries = await readdir(dir);
+    if (entries.length > 0 && !options.force) {
+      throw new DirectoryNotEmptyError(
+        `${dir} is not empty (${entries.length} entries); pass --force to write into it anyway`,
+      );
+    }
+  }
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const entry of await readdir(template.dir, { withFileTypes: true })) {
+    if (SKIP.has(entry.name)) continue;
+    await cp(join(template.dir, entry.name), join(dir, entry.name), {
+      recursive: true,
+      force: true,
+      filter: (src) => !src.split(/[\\/]/).some((part) => part === 'node_modules' || part === 'dist'),
+    });
+    written.push(entry.isDirectory() ? `${entry.name}/` : entry.name);
+  }
+  const example = JSON.parse(await readFile(join(template.dir, 'package.json'), 'utf8')) as ExamplePackage;
+  const files: Record<string, string> = {
+    'package.json': `${JSON.stringify(projectPackageJson(options.name ?? packageName(dir), example), null, 2)}\n`,
+    'tsconfig.json': `${JSON.stringify(PROJECT_TSCONFIG, null, 2)}\n`,
+    'jest.config.cjs': PROJECT_JEST_CONFIG,
+    '.gitignore': PROJECT_GITIGNORE,
+  };
+  for (const [file, content] of Object.entries(files)) {
+    await writeFile(join(dir, file), content);
+    written.push(file);
+  }
+  return written.sort();
+}

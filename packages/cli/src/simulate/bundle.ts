@@ -1,0 +1,118 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+
+/** A module to bundle into a hook entry. */
+export interface BundleInput {
+  /** A name for the output file (letters, digits, `-`, `_`). */
+  readonly name: string;
+  /** Absolute path of the TypeScript or JavaScript module. */
+  readonly module: string;
+  /** The export holding the handler. */
+  readonly exportName: string;
+}
+
+/** Bundled hooks: one CommonJS file per input, in a temp dir that {@link Bundles.dispose} removes. */
+export interface Bundles {
+  readonly dir: string;
+  /** Output file by input name. */
+  readonly files: Readonly<Record<string, string>>;
+  dispose(): Promise<void>;
+}
+
+const NAMESPACE = 'greenlight-hook';
+
+/**
+ * The entry esbuild bundles for each hook: it re-exports the module's handler as `handler` and appends
+ * what the handler returned (or threw) as one JSON line to `$GREENLIGHT_RESULTS_FILE`, so the timeline can
+ * show the hook's own reason and checks.
+ */
+function wrapperSource(module: string, exportName: string): string {
+  return `import * as hookModule from ${JSON.stringify(module)};
+import { appendFileSync } from 'node:fs';
+const inner = hookModule[${JSON.stringify(exportName)}] ?? (hookModule.default && hookModule.default[${JSON.stringify(exportName)}]);
+function record(event, entry) {
+  const file = process.env.GREENLIGHT_RESULTS_FILE;
+  if (!file) return;
+  const line = { deploymentId: event && event.DeploymentId, executionId: event && event.LifecycleEventHookExecutionId, at: Date.now(), ...entry };
+  try { appendFileSync(file, JSON.stringify(line) + '\\n'); } catch {}
+}
+export async function handler(event, context) {
+  if (typeof inner !== 'function') {
+    throw new Error(${JSON.stringify(`${module} has no function export named ${exportName}`)});
+  }
+  try {
+    const result = await inner(event, context);
+    record(event, { ok: true, result });
+    return result;
+  } catch (err) {
+    record(event, { ok: false, error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
+`;
+}
+
+function wrapperPlugin(inputs: readonly BundleInput[]): Plugin {
+  const byName = new Map(inputs.map((i) => [i.name, i]));
+  return {
+    name: NAMESPACE,
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) =>
+        args.kind === 'entry-point' && byName.has(args.path)
+          ? { path: args.path, namespace: NAMESPACE }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
+        const input = byName.get(args.path)!;
+        return {
+          contents: wrapperSource(input.module, input.exportName),
+          loader: 'js',
+          resolveDir: dirname(input.module),
+        };
+      });
+    },
+  };
+}
+
+/**
+ * Bundles hook modules with esbuild (platform node, CommonJS, everything inlined, `@greenlight/*` resolved to
+ * their sources through the `@greenlight/source` condition) into a fresh temp dir. Build errors reject with
+ * esbuild's messages.
+ *
+ * @example
+ * const bundles = await bundleHooks([{ name: 'BeforeAllowTraffic', module: '/abs/src/handler.ts', exportName: 'handler' }]);
+ * // bundles.files.BeforeAllowTraffic === '/tmp/greenlight-XXXX/BeforeAllowTraffic.cjs'
+ */
+export async function bundleHooks(inputs: readonly BundleInput[]): Promise<Bundles> {
+  const dir = await mkdtemp(join(tmpdir(), 'greenlight-'));
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  try {
+    await build({
+      entryPoints: inputs.map((i) => ({ in: i.name, out: i.name })),
+      outdir: dir,
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      conditions: ['@greenlight/source'],
+      logLevel: 'silent',
+      plugins: [wrapperPlugin(inputs)],
+    });
+  } catch (err) {
+    await dispose();
+    const errors = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] })
+      .errors;
+    if (errors?.length) {
+      const lines = errors.map((e) =>
+        e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text,
+      );
+      throw new Error(`could not bundle the hooks:\n  ${lines.join('\n  ')}`);
+    }
+    throw err;
+  }
+  const files = Object.fromEntries(inputs.map((i) => [i.name, join(dir, `${i.name}.cjs`)]));
+  return { dir, files, dispose };
+}

@@ -1,0 +1,157 @@
+import { basename, dirname, extname, resolve } from 'node:path';
+import { UsageError } from '../args.js';
+
+/** The hook events of a Lambda deployment, in lifecycle order. */
+export const LAMBDA_HOOKS = ['BeforeAllowTraffic', 'AfterAllowTraffic'] as const;
+/** The hook events of an ECS blue/green deployment, in lifecycle order. */
+export const ECS_HOOKS = [
+  'BeforeInstall',
+  'AfterInstall',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AfterAllowTraffic',
+] as const;
+
+/** A lifecycle event a hook can serve. */
+export type HookEvent = (typeof ECS_HOOKS)[number];
+/** The compute platform of a simulated deployment. */
+export type Platform = 'lambda' | 'ecs';
+
+/** A hook module and the lifecycle event it serves. */
+export interface HookSpec {
+  readonly event: HookEvent;
+  /** Absolute path of the module (TypeScript or JavaScript) exporting the handler. */
+  readonly module: string;
+  /** @default 'handler' */
+  readonly exportName: string;
+  /** The platform the path suggests (a directory named `ecs-…` or `lambda-…`), if any. */
+  readonly platformHint?: Platform;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
+
+/**
+ * The lifecycle event a path names: its file name, or else the nearest directory name, containing an event
+ * name in kebab-case (`after-allow-test-traffic.ts`, `examples/ecs-before-install/src/handler.ts`) or
+ * PascalCase (`BeforeAllowTraffic.ts`). The longest match wins; `undefined` when none or two match.
+ *
+ * @example
+ * eventFromPath('examples/lambda-before-allow-traffic/src/handler.ts'); // 'BeforeAllowTraffic'
+ */
+export function eventFromPath(path: string): HookEvent | undefined {
+  const file = basename(path, extname(path));
+  const dirs: string[] = [];
+  for (let d = dirname(path), i = 0; i < 4 && d !== dirname(d); d = dirname(d), i++) dirs.push(basename(d));
+  for (const segment of [file, ...dirs]) {
+    const lower = segment.toLowerCase();
+    const hits = ECS_HOOKS.filter(
+      (e) => lower.includes(kebab(e)) || segment.includes(e) || lower === e.toLowerCase(),
+    );
+    if (hits.length > 0) {
+      const longest = Math.max(...hits.map((h) => h.length));
+      const best = hits.filter((h) => h.length === longest);
+      return best.length === 1 ? best[0] : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The platform a path suggests: a file or directory name starting with `ecs-` or `lambda-`.
+ *
+ * @example
+ * platformFromPath('examples/ecs-before-allow-traffic/src/handler.ts'); // 'ecs'
+ */
+export function platformFromPath(path: string): Platform | undefined {
+  for (const segment of path.split(/[\\/]/).reverse()) {
+    if (/^ecs[-_.]/i.test(segment)) return 'ecs';
+    if (/^lambda[-_.]/i.test(segment)) return 'lambda';
+  }
+  return undefined;
+}
+
+function asEvent(name: string): HookEvent {
+  const match = ECS_HOOKS.find(
+    (e) => e === name || kebab(e) === name.toLowerCase() || e.toLowerCase() === name.toLowerCase(),
+  );
+  if (!match)
+    throw new UsageError(`'${name}' is not a hook lifecycle event (${ECS_HOOKS.join(', ')})`, 'simulate');
+  return match;
+}
+
+function splitExport(path: string): { path: string; exportName: string } {
+  const hash = path.lastIndexOf('#');
+  return hash > 0
+    ? { path: path.slice(0, hash), exportName: path.slice(hash + 1) }
+    : { path, exportName: 'handler' };
+}
+
+function withHint(spec: HookSpec): HookSpec {
+  const hint = platformFromPath(spec.module);
+  return hint ? { ...spec, platformHint: hint } : spec;
+}
+
+/**
+ * Maps the command line to hooks: `--hook Event=path[#export]` flags name the event explicitly; a bare
+ * path's event comes from its file or directory name ({@link eventFromPath}).
+ *
+ * @example
+ * mapHooks(['examples/ecs-after-install/src/handler.ts'], ['BeforeInstall=./check-deps.ts'], '/repo');
+ */
+export function mapHooks(paths: readonly string[], hookFlags: readonly string[], cwd: string): HookSpec[] {
+  const specs: HookSpec[] = [];
+  for (const flag of hookFlags) {
+    const eq = flag.indexOf('=');
+    if (eq <= 0 || eq === flag.length - 1) {
+      throw new UsageError(
+        `--hook expects Event=path, e.g. BeforeAllowTraffic=src/handler.ts; got '${flag}'`,
+        'simulate',
+      );
+    }
+    const { path, exportName } = splitExport(flag.slice(eq + 1));
+    specs.push(withHint({ event: asEvent(flag.slice(0, eq)), module: resolve(cwd, path), exportName }));
+  }
+  for (const raw of paths) {
+    const { path, exportName } = splitExport(raw);
+    const event = eventFromPath(path);
+    if (!event) {
+      throw new UsageError(
+        `cannot tell which lifecycle event ${raw} serves: name the file after it (e.g. before-allow-traffic.ts) or pass --hook BeforeAllowTraffic=${raw}`,
+        'simulate',
+      );
+    }
+    specs.push(withHint({ event, module: resolve(cwd, path), exportName }));
+  }
+  const seen = new Set<string>();
+  for (const s of specs) {
+    if (seen.has(s.event))
+      throw new UsageError(
+        `two hooks for ${s.event}; a deployment runs one hook per lifecycle event`,
+        'simulate',
+      );
+    seen.add(s.event);
+  }
+  return specs;
+}
+
+/**
+ * The platform to simulate: the one asked for, else ECS when a hook serves an ECS-only event (BeforeInstall,
+ * AfterInstall, AfterAllowTestTraffic) or a hook's path suggests ECS ({@link platformFromPath}), else Lambda. Throws when an ECS-only hook meets `--platform lambda`.
+ *
+ * @example
+ * platformFor([{ event: 'AfterInstall', module: '/h.js', exportName: 'handler' }], undefined); // 'ecs'
+ */
+export function platformFor(hooks: readonly HookSpec[], asked: string | undefined): Platform {
+  if (asked !== undefined && asked !== 'lambda' && asked !== 'ecs') {
+    throw new UsageError(`--platform must be lambda or ecs, got '${asked}'`, 'simulate');
+  }
+  const ecsOnly = hooks.filter((h) => !(LAMBDA_HOOKS as readonly string[]).includes(h.event));
+  if (asked === 'lambda' && ecsOnly.length > 0) {
+    throw new UsageError(
+      `${ecsOnly.map((h) => h.event).join(', ')} is not a Lambda lifecycle event (Lambda has ${LAMBDA_HOOKS.join(', ')})`,
+      'simulate',
+    );
+  }
+  if (asked) return asked;
+  return ecsOnly.length > 0 || hooks.some((h) => h.platformHint === 'ecs') ? 'ecs' : 'lambda';
+}

@@ -1,0 +1,187 @@
+import type { Paint } from '../style.js';
+import type { HookResultLine, OutcomeLike, TimelineEntryLike, TimelineEvent } from './events.js';
+
+/** What the header of a deployment's timeline shows. */
+export interface DeploymentHeader {
+  readonly deploymentId: string;
+  /** e.g. `Lambda orders-api:live 1 → 2` or `ECS demo:orders blue → green`. */
+  readonly what: string;
+  readonly deploymentConfig: string;
+  /** `rollback of d-…` for a rollback deployment. */
+  readonly note?: string;
+  /** What production traffic moves to, e.g. `version 2` or `green`. @default 'the new version' */
+  readonly targetLabel?: string;
+}
+
+const EVENT_WIDTH = 22;
+
+/** Milliseconds as `840 ms` or `2.3 s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+/**
+ * Prints a deployment's timeline as it happens, one line per change: lifecycle events with their status,
+ * duration and the hook's reason, traffic weights as they move, and the outcome. Plain text unless `paint`
+ * colours it.
+ *
+ * @example
+ * const printer = new TimelinePrinter((s) => process.stdout.write(s), painter(true));
+ * printer.header({ deploymentId: 'd-1', what: 'Lambda f:live 1 → 2', deploymentConfig: 'CodeDeployDefault.LambdaAllAtOnce' });
+ * for await (const ev of deployment.events()) printer.event(ev);
+ */
+export class TimelinePrinter {
+  readonly #write: (text: string) => void;
+  readonly #paint: Paint;
+  readonly #lastStatus = new Map<string, string>();
+  readonly #start = new Map<string, number>();
+  readonly #targets = new Map<string, string>();
+
+  constructor(write: (text: string) => void, paint: Paint) {
+    this.#write = write;
+    this.#paint = paint;
+  }
+
+  /** A title line above a scenario (the demo's "Lambda canary: good release"). */
+  title(text: string): void {
+    this.#write(`\n${this.#paint('bold', `━━ ${text} ━━`)}\n`);
+  }
+
+  /** The first lines of a deployment's timeline. */
+  header(h: DeploymentHeader): void {
+    if (h.targetLabel) this.#targets.set(h.deploymentId, h.targetLabel);
+    const note = h.note ? this.#paint('yellow', `  (${h.note})`) : '';
+    this.#write(
+      `${this.#paint('bold', `deployment ${h.deploymentId}`)}  ${h.what}  ${this.#paint('gray', h.deploymentConfig)}${note}\n`,
+    );
+  }
+
+  /** One live event. */
+  event(ev: TimelineEvent): void {
+    if (!this.#start.has(ev.deploymentId)) this.#start.set(ev.deploymentId, ev.at.getTime());
+    if (ev.type === 'lifecycle') {
+      this.#lifecycle(ev.deploymentId, ev.entry, ev.at);
+    } else if (ev.type === 'traffic') {
+      const listener = ev.listener === 'test' ? 'test traffic' : 'traffic';
+      const bar = this.#bar(ev.targetWeight);
+      this.#line(
+        ev.deploymentId,
+        ev.at,
+        this.#paint('cyan', '⇄'),
+        listener.padEnd(EVENT_WIDTH),
+        `${bar} ${String(ev.targetWeight).padStart(3)}% → ${this.#targets.get(ev.deploymentId) ?? 'the new version'}`,
+      );
+    } else if (ev.type === 'invocation' && ev.result === 'error') {
+      this.#line(
+        ev.deploymentId,
+        ev.at,
+        this.#paint('yellow', '!'),
+        ev.lifecycleEvent.padEnd(EVENT_WIDTH),
+        this.#paint('yellow', `invocation ${ev.attempt} failed: ${ev.error ?? 'unknown error'}`),
+      );
+    }
+  }
+
+  /** What a hook invocation returned: its verdict's reason and each check. */
+  hookResult(lifecycleEvent: string, line: HookResultLine): void {
+    const pad = ' '.repeat(12);
+    if (!line.ok) {
+      this.#write(`${pad}${this.#paint('red', `hook threw: ${line.error ?? 'unknown error'}`)}\n`);
+      return;
+    }
+    const result = line.result;
+    if (!result || typeof result !== 'object') {
+      this.#write(
+        `${pad}${this.#paint('gray', `${lifecycleEvent} hook returned ${JSON.stringify(result ?? null)}`)}\n`,
+      );
+      return;
+    }
+    if (result.mode && result.mode !== 'normal')
+      this.#write(`${pad}${this.#paint('yellow', `mode: ${result.mode}`)}\n`);
+    for (const check of result.checks ?? []) {
+      const mark =
+        check.status === 'Succeeded'
+          ? this.#paint('green', '✓')
+          : check.status === 'Failed'
+            ? this.#paint('red', '✗')
+            : this.#paint('gray', '–');
+      const took =
+        check.durationMs !== undefined ? this.#paint('gray', ` (${formatDuration(check.durationMs)})`) : '';
+      const reason = check.reason ? `: ${check.reason}` : '';
+      this.#write(`${pad}${mark} ${check.name}${took}${reason}\n`);
+    }
+    if ((result.checks ?? []).length === 0 && result.reason) this.#write(`${pad}${result.reason}\n`);
+  }
+
+  /** The last line of a deployment: its outcome and, when there was one, its rollback. */
+  outcome(deploymentId: string, outcome: OutcomeLike, elapsedMs: number): void {
+    const colour = outcome.status === 'Succeeded' ? 'green' : 'red';
+    const error = outcome.errorInformation
+      ? `: ${outcome.errorInformation.code}: ${outcome.errorInformation.message}`
+      : '';
+    this.#write(
+      `  ${this.#paint(colour, this.#paint('bold', `${deploymentId} ${outcome.status}`))} in ${formatDuration(elapsedMs)}${error}\n`,
+    );
+    if (outcome.rollbackDeploymentId) {
+      const status = outcome.rollbackStatus ?? 'in progress';
+      this.#write(
+        `  ${this.#paint('yellow', `↩ rolled back by ${outcome.rollbackDeploymentId}`)} (${status})\n`,
+      );
+    }
+  }
+
+  #lifecycle(deploymentId: string, entry: TimelineEntryLike, at: Date): void {
+    const key = `${deploymentId}/${entry.lifecycleEvent}`;
+    if (this.#lastStatus.get(key) === entry.status) return;
+    this.#lastStatus.set(key, entry.status);
+    const name = entry.lifecycleEvent.padEnd(EVENT_WIDTH);
+    if (entry.status === 'InProgress') {
+      const hook = entry.hookFunction ? this.#paint('gray', `hook ${entry.hookFunction}`) : '';
+      this.#line(deploymentId, at, this.#paint('cyan', '▸'), name, `${'started'.padEnd(10)}${hook}`);
+      return;
+    }
+    if (entry.status === 'Pending') return;
+    const took =
+      entry.status !== 'Skipped' && entry.startTime && entry.endTime
+        ? formatDuration(entry.endTime.getTime() - entry.startTime.getTime())
+        : '';
+    const mark =
+      entry.status === 'Succeeded'
+        ? this.#paint('green', '✓')
+        : entry.status === 'Skipped'
+          ? this.#paint('gray', '–')
+          : this.#paint('red', '✗');
+    const status =
+      entry.status === 'Succeeded'
+        ? this.#paint('green', entry.status)
+        : entry.status === 'Skipped'
+          ? this.#paint('gray', entry.status)
+          : this.#paint('red', entry.status);
+    // A hook that reported Failed explains itself in the lines below (its checks); other failures say why here.
+    const explained = entry.diagnostics?.errorCode === 'ScriptFailed';
+    const why =
+      entry.status === 'Failed' && entry.diagnostics?.message && !explained
+        ? `  ${entry.diagnostics.message}`
+        : '';
+    this.#line(
+      deploymentId,
+      at,
+      mark,
+      name,
+      `${status}${' '.repeat(Math.max(1, 10 - entry.status.length))}${took}${why}`,
+    );
+  }
+
+  #bar(weight: number): string {
+    const filled = Math.round(weight / 10);
+    return this.#paint('cyan', '█'.repeat(filled)) + this.#paint('gray', '░'.repeat(10 - filled));
+  }
+
+  #line(deploymentId: string, at: Date, mark: string, name: string, rest: string): void {
+    const offset = (at.getTime() - (this.#start.get(deploymentId) ?? at.getTime())) / 1000;
+    const time = this.#paint('gray', `+${offset.toFixed(2)}s`.padStart(8));
+    this.#write(`  ${time} ${mark} ${name}${rest.trimEnd()}\n`);
+  }
+}
