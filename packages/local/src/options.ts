@@ -10,8 +10,9 @@ export interface LocalCodeDeployOptions {
   readonly host?: string;
   /**
    * Real time per unit of service time: 1 = real time, 0.001 = 1000x faster, 0 = no waiting at all
-   * (canary intervals and retry delays are skipped; the hook timeout is then not armed, since it would
-   * fire at once: use a small positive scale to test timeouts). @default 1
+   * (canary intervals, retry delays and the termination wait are skipped; deadlines, i.e. the hook timeout
+   * and the ECS ready wait, are then not armed, since they would fire at once: use a small positive scale
+   * to test timeouts). @default 1
    */
   readonly timeScale?: number;
   /** When given, SigV4 signatures are verified against them (strict mode). @default undefined: any signed request */

@@ -98,7 +98,12 @@ async function readyWait(engine: EngineContext, dep: DeploymentRecord): Promise<
   );
   const outcome = await Promise.race([
     continued,
-    engine.scheduler.sleep(minutes * 60_000, timer.signal).then((elapsed) => (elapsed ? 'timeout' : 'never')),
+    // A deadline, like the hook timeout: not armed at time scale 0, where it would fire at once.
+    engine.scheduler.timeScale > 0
+      ? engine.scheduler
+          .sleep(minutes * 60_000, timer.signal)
+          .then((elapsed) => (elapsed ? 'timeout' : 'never'))
+      : new Promise<never>(() => {}),
     new Promise<'stopped'>((resolve) =>
       dep.abort.signal.addEventListener('abort', () => resolve('stopped'), { once: true }),
     ),
