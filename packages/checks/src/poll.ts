@@ -1,0 +1,172 @@
+import {
+  type Check,
+  type CheckVerdict,
+  type Clock,
+  classifyError,
+  describeThrown,
+  type HookContext,
+  systemClock,
+  toVerdict,
+} from '@greenlight/core';
+import { abortReason } from './internal/abort.js';
+import { is, optional, validateOptions } from './internal/options.js';
+
+/**
+ * Options of {@link poll}. Unknown keys are a `TypeError` that names them.
+ *
+ * @example
+ * poll(http({ url }), { intervalMs: 2_000, backoff: 1.5, timeoutMs: 120_000 });
+ */
+export interface PollOptions {
+  /** Milliseconds before the second attempt. @default 1000 */
+  readonly intervalMs?: number;
+  /** Each wait is the previous one times this factor (1 = a fixed interval). @default 1 */
+  readonly backoff?: number;
+  /** The longest wait between attempts, in ms. @default 30000 */
+  readonly maxIntervalMs?: number;
+  /** Give up after this many ms. @default the hook's deadline (the context's signal) */
+  readonly timeoutMs?: number;
+  /** Give up after this many attempts. @default unlimited (until the deadline) */
+  readonly maxAttempts?: number;
+  /**
+   * Which thrown errors are tried again: `transient` (throttling, 5xx, network, as core classifies them),
+   * `all`, or `none`. Other errors end the poll at once by rejecting with them. @default 'transient'
+   */
+  readonly retryErrors?: 'transient' | 'all' | 'none';
+  /** Timers and clock, for tests. @default real time with unref'd timers */
+  readonly clock?: Clock;
+}
+
+const SPEC = {
+  intervalMs: is.nonNegative,
+  backoff: optional('a finite number >= 1', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 1),
+  maxIntervalMs: is.nonNegative,
+  timeoutMs: is.positive,
+  maxAttempts: is.positiveInteger,
+  retryErrors: is.oneOf(['transient', 'all', 'none']),
+  clock: optional(
+    'an object with now, setTimeout and clearTimeout',
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      ['now', 'setTimeout', 'clearTimeout'].every(
+        (m) => typeof (v as Record<string, unknown>)[m] === 'function',
+      ),
+  ),
+};
+
+/** A context whose signal also fires at the poll's own deadline. */
+function boundedContext(
+  context: HookContext,
+  timeoutMs: number | undefined,
+  clock: Clock,
+): { context: HookContext; dispose: () => void; deadline: number } {
+  const deadline = Math.min(context.deadline, timeoutMs === undefined ? Infinity : clock.now() + timeoutMs);
+  if (timeoutMs === undefined) return { context, dispose: () => {}, deadline };
+  const controller = new AbortController();
+  const relay = () => controller.abort(context.signal.reason);
+  const timer = clock.setTimeout(
+    () => controller.abort(new DOMException(`poll gave up after ${timeoutMs} ms`, 'TimeoutError')),
+    timeoutMs,
+  );
+  if (context.signal.aborted) relay();
+  else context.signal.addEventListener('abort', relay, { once: true });
+  const bounded: HookContext = {
+    ...context,
+    signal: controller.signal,
+    deadline,
+    remainingTimeMs: () => Math.max(0, deadline - clock.now()),
+    deployment: () => context.deployment(),
+    target: () => context.target(),
+  };
+  return {
+    context: bounded,
+    deadline,
+    dispose: () => {
+      clock.clearTimeout(timer);
+      context.signal.removeEventListener('abort', relay);
+    },
+  };
+}
+
+function wait(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) {
+      resolve(false);
+      return;
+    }
+    const onAbort = () => {
+      clock.clearTimeout(handle);
+      resolve(false);
+    };
+    const handle = clock.setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function retryable(mode: PollOptions['retryErrors'], error: unknown): boolean {
+  if (mode === 'all') return true;
+  if (mode === 'none') return false;
+  return classifyError(error) === 'retryable';
+}
+
+/**
+ * Re-runs `check` until it passes, the deadline passes (the hook's, or `timeoutMs`), or `maxAttempts` ran
+ * out, waiting `intervalMs` between attempts (times `backoff` each time). The failing reason is the last
+ * attempt's, with the count: `still failing; 5 attempts in 12.0 s; last failure: status 503, expected 2xx`.
+ *
+ * @example
+ * import { http } from '@greenlight/checks/http';
+ * import { poll } from '@greenlight/checks/poll';
+ *
+ * const warm = poll(http({ url: 'https://test.example.com/health' }), { intervalMs: 2_000, timeoutMs: 60_000 });
+ */
+export function poll(check: Check, options: PollOptions = {}): Check {
+  if (typeof check !== 'function') {
+    throw new TypeError(`Expected the first argument of poll() to be a check function, got ${typeof check}`);
+  }
+  const o = validateOptions<PollOptions>('poll', options, SPEC);
+  const clock = o.clock ?? systemClock;
+  const maxIntervalMs = o.maxIntervalMs ?? 30_000;
+  return async (outer) => {
+    const started = clock.now();
+    const { context, dispose } = boundedContext(outer, o.timeoutMs, clock);
+    const { signal } = context;
+    let interval = Math.min(o.intervalMs ?? 1000, maxIntervalMs);
+    let lastReason = 'no attempt finished';
+    let attempts = 0;
+    const summary = (why: string): CheckVerdict => ({
+      passed: false,
+      reason: `${why}; ${attempts} attempt${attempts === 1 ? '' : 's'} in ${((clock.now() - started) / 1000).toFixed(1)} s; last failure: ${lastReason}`,
+    });
+    try {
+      while (true) {
+        if (signal.aborted) return summary(abortReason(signal));
+        attempts++;
+        let verdict: CheckVerdict;
+        try {
+          verdict = toVerdict(await check(context));
+        } catch (error) {
+          if (signal.aborted) return summary(abortReason(signal));
+          if (!retryable(o.retryErrors, error)) throw error;
+          verdict = { passed: false, reason: describeThrown(error) };
+        }
+        if (verdict.passed) {
+          const after = attempts === 1 ? '' : ` after ${attempts} attempts`;
+          return { passed: true, reason: `passed${after}${verdict.reason ? `: ${verdict.reason}` : ''}` };
+        }
+        // A verdict given because the signal fired says nothing new about the thing polled.
+        if (signal.aborted) return summary(abortReason(signal));
+        lastReason = verdict.reason ?? 'failed';
+        if (o.maxAttempts !== undefined && attempts >= o.maxAttempts) return summary('still failing');
+        if (!(await wait(clock, interval, signal))) return summary(abortReason(signal));
+        interval = Math.min(interval * (o.backoff ?? 1), maxIntervalMs);
+      }
+    } finally {
+      dispose();
+    }
+  };
+}
