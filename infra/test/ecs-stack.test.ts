@@ -1,0 +1,195 @@
+import { ECS_LIFECYCLE_EVENTS, type EcsLifecycleEvent, type HookFunction } from '@greenlight/cdk';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { EcsBlueGreenStack } from '../lib/ecs-stack.js';
+import {
+  acknowledgements,
+  arnOf,
+  awsSolutionsViolations,
+  FIXTURE_HOOK,
+  logicalId,
+  sorted,
+  statementsOfRole,
+} from './helpers.js';
+
+function build(app = new App()): EcsBlueGreenStack {
+  const hooks: Partial<Record<EcsLifecycleEvent, string>> = {};
+  for (const event of ECS_LIFECYCLE_EVENTS) hooks[event] = FIXTURE_HOOK;
+  return new EcsBlueGreenStack(app, 'Ecs', { hooks });
+}
+
+function hookAt(stack: EcsBlueGreenStack, event: EcsLifecycleEvent): HookFunction {
+  const hook = stack.hooks[event];
+  if (!hook) throw new Error(`no hook at ${event}`);
+  return hook;
+}
+
+describe('EcsBlueGreenStack', () => {
+  let stack: EcsBlueGreenStack;
+  let template: Template;
+  beforeAll(() => {
+    stack = build();
+    template = Template.fromStack(stack);
+  });
+
+  it('runs one ARM64 Fargate task under the CODE_DEPLOY deployment controller', () => {
+    template.hasResourceProperties('AWS::ECS::Service', {
+      DeploymentController: { Type: 'CODE_DEPLOY' },
+      DesiredCount: 1,
+      LaunchType: 'FARGATE',
+    });
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' },
+      Cpu: '256',
+      Memory: '512',
+    });
+  });
+
+  it('serves production on port 80 and test traffic on port 8080, both to the blue target group at rest', () => {
+    const blue = logicalId(stack.web.blueTargetGroup);
+    for (const port of [80, 8080]) {
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+        Port: port,
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: blue } }],
+      });
+    }
+    template.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 2);
+    template.resourcePropertiesCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', { TargetType: 'ip' }, 2);
+  });
+
+  it('swaps blue and green through an EcsDeploymentGroup with the production and test routes', () => {
+    const web = stack.web;
+    template.hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', {
+      DeploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
+      DeploymentStyle: { DeploymentOption: 'WITH_TRAFFIC_CONTROL', DeploymentType: 'BLUE_GREEN' },
+      ECSServices: [
+        {
+          ClusterName: { Ref: logicalId(web.cluster) },
+          ServiceName: { 'Fn::GetAtt': [logicalId(web.service), 'Name'] },
+        },
+      ],
+      LoadBalancerInfo: {
+        TargetGroupPairInfoList: [
+          {
+            ProdTrafficRoute: { ListenerArns: [{ Ref: logicalId(web.productionListener) }] },
+            TestTrafficRoute: { ListenerArns: [{ Ref: logicalId(web.testListener) }] },
+            TargetGroups: [
+              { Name: { 'Fn::GetAtt': [logicalId(web.blueTargetGroup), 'TargetGroupName'] } },
+              { Name: { 'Fn::GetAtt': [logicalId(web.greenTargetGroup), 'TargetGroupName'] } },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  it('has a hook at each of the five ECS lifecycle events', () => {
+    expect(Object.keys(stack.hooks)).toEqual([...ECS_LIFECYCLE_EVENTS]);
+    for (const event of ECS_LIFECYCLE_EVENTS) expect(hookAt(stack, event).ecsEvents).toEqual([event]);
+  });
+
+  it("lets CodeDeploy's ECS role invoke exactly the five hooks", () => {
+    const invoke = ECS_LIFECYCLE_EVENTS.map((event) => ({
+      Effect: 'Allow',
+      Action: ['lambda:InvokeFunction'],
+      Resource: [arnOf(logicalId(hookAt(stack, event)))],
+    }));
+    expect(statementsOfRole(template, logicalId(stack.deploymentGroup.role))).toEqual(sorted(invoke));
+  });
+
+  it.each([...ECS_LIFECYCLE_EVENTS])(
+    'gives the %s hook exactly: logs, report and look-ups on the group, the service and its task sets, target health',
+    (event) => {
+      const hook = hookAt(stack, event);
+      const web = stack.web;
+      const groupArn = stack.resolve(stack.deploymentGroup.deploymentGroupArn);
+      const taskSets = {
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':ecs:',
+            { Ref: 'AWS::Region' },
+            ':',
+            { Ref: 'AWS::AccountId' },
+            ':task-set/',
+            { Ref: logicalId(web.cluster) },
+            '/',
+            { 'Fn::GetAtt': [logicalId(web.service), 'Name'] },
+            '/*',
+          ],
+        ],
+      };
+      expect(statementsOfRole(template, logicalId(hook.hookRole))).toEqual(
+        sorted([
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: [arnOf(logicalId(hook.logGroup))],
+          },
+          {
+            Effect: 'Allow',
+            Action: ['codedeploy:PutLifecycleEventHookExecutionStatus'],
+            Resource: [groupArn],
+          },
+          {
+            Effect: 'Allow',
+            Action: [
+              'codedeploy:GetDeployment',
+              'codedeploy:GetDeploymentTarget',
+              'codedeploy:ListDeploymentTargets',
+            ],
+            Resource: [groupArn],
+          },
+          { Effect: 'Allow', Action: ['ecs:DescribeServices'], Resource: [{ Ref: logicalId(web.service) }] },
+          { Effect: 'Allow', Action: ['ecs:DescribeTaskSets'], Resource: [taskSets] },
+          { Effect: 'Allow', Action: ['elasticloadbalancing:DescribeTargetHealth'], Resource: ['*'] },
+        ]),
+      );
+    },
+  );
+
+  it('outputs the AppSpec listing the task definition, container and the five hooks in lifecycle order', () => {
+    const value = template.toJSON().Outputs.AppSpec.Value as { 'Fn::Join': [string, unknown[]] };
+    const parts = value['Fn::Join'][1];
+    expect(parts).toContainEqual({ Ref: logicalId(stack.web.taskDefinition) });
+    const text = parts.map((p) => (typeof p === 'string' ? p : `<${JSON.stringify(p)}>`)).join('');
+    expect(text).toMatch(/^\{"version":0\.0,"Resources":\[\{"TargetService":\{"Type":"AWS::ECS::Service"/);
+    expect(text).toContain('"LoadBalancerInfo":{"ContainerName":"web","ContainerPort":80}');
+    const order = ECS_LIFECYCLE_EVENTS.map((event) =>
+      text.indexOf(`{"${event}":"<{"Ref":"${logicalId(hookAt(stack, event))}"}>"}`),
+    );
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('runs without a NAT gateway, so nothing but the ALB and one task costs money at rest', () => {
+    template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    template.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
+    template.hasResourceProperties('AWS::ECS::Service', {
+      NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED' } },
+    });
+  });
+
+  it('admits traffic to the tasks from the load balancer only', () => {
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      IpProtocol: 'tcp',
+      FromPort: 80,
+      ToPort: 80,
+      GroupId: { 'Fn::GetAtt': [logicalId(stack.web.serviceSecurityGroup), 'GroupId'] },
+      SourceSecurityGroupId: Match.anyValue(),
+    });
+    const sg = template.toJSON().Resources[logicalId(stack.web.serviceSecurityGroup)].Properties;
+    expect(sg.SecurityGroupIngress).toBeUndefined();
+  });
+
+  it('passes the cdk-nag AwsSolutions pack, every acknowledgment with a written reason', () => {
+    const app = new App();
+    const nagged = build(app);
+    expect(awsSolutionsViolations(app)).toEqual([]);
+    const reasons = Object.values(acknowledgements(nagged));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
+  });
+});
