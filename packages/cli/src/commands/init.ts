@@ -78,7 +78,7 @@ export const initCommand: Command = {
       throw err;
     }
     const shown = relative(io.cwd, dir) || '.';
-    io.stdout.write(`Created a ${template.name} hook in ${shown}:\n`);
+    io.stdout.write(`Created ${shown} from the ${template.name} template:\n`);
     for (const f of files) io.stdout.write(`  ${f}\n`);
     const cd = shown === '.' ? '' : `cd ${shown} && `;
     io.stdout.write(`\nNext: ${cd}npm install && npm test\n`);

@@ -19,25 +19,19 @@ export async function chooseTemplate(
   templates.forEach((t, i) => {
     output.write(`  ${String(i + 1).padStart(2)}) ${t.name.padEnd(width)}  ${t.description}\n`);
   });
-  const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: false });
-  let closed = false;
-  rl.once('close', () => {
-    closed = true;
-  });
+  const rl = createInterface({ input, terminal: false });
+  const ask = () => output.write(`Template [1-${templates.length}]: `);
   try {
-    while (!closed) {
-      const answer = await Promise.race([
-        rl.question(`Template [1-${templates.length}]: `),
-        new Promise<undefined>((resolve) => rl.once('close', () => resolve(undefined))),
-      ]);
-      if (answer === undefined) return undefined;
-      const trimmed = answer.trim();
+    ask();
+    for await (const line of rl) {
+      const trimmed = line.trim();
       const byNumber = /^\d+$/.test(trimmed) ? templates[Number(trimmed) - 1] : undefined;
       const chosen = byNumber ?? templates.find((t) => t.name === trimmed);
       if (chosen) return chosen;
       output.write(
         `'${trimmed}' is not one of the templates; answer with a number from 1 to ${templates.length}.\n`,
       );
+      ask();
     }
     return undefined;
   } finally {

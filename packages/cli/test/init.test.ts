@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { TOOL_VERSIONS } from '../src/init/project.js';
+import { PACKAGE_ROOT, REPO_ROOT, runCli, ttyInput } from './helpers/run-cli.js';
+
+const TEMPLATE = 'ecs-before-install';
+let scratch: string;
+
+beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'greenlight-init-'));
+});
+afterEach(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+interface PackageJson {
+  name: string;
+  private: boolean;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+const readPackage = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
+
+describe('greenlight init', () => {
+  it('scaffolds a project with handler, test, README, tsconfig, jest config and published versions', async () => {
+    const { code, stdout } = await runCli(['init', 'orders-hook', '--template', TEMPLATE], { cwd: scratch });
+    expect(code).toBe(0);
+    const dir = join(scratch, 'orders-hook');
+    for (const file of [
+      'src/handler.ts',
+      `test/${TEMPLATE}.test.ts`,
+      'README.md',
+      'tsconfig.json',
+      'jest.config.cjs',
+      '.gitignore',
+    ]) {
+      expect(existsSync(join(dir, file))).toBe(true);
+    }
+    expect(readFileSync(join(dir, 'src/handler.ts'), 'utf8')).toBe(
+      readFileSync(join(REPO_ROOT, 'examples', TEMPLATE, 'src/handler.ts'), 'utf8'),
+    );
+    const pkg = readPackage(dir);
+    expect(pkg.name).toBe('orders-hook');
+    expect(pkg.scripts.test).toBe('jest');
+    expect(pkg.dependencies).toEqual({ '@greenlight/checks': '^0.1.0', '@greenlight/core': '^0.1.0' });
+    expect(pkg.devDependencies['@greenlight/local']).toBe('^0.1.0');
+    expect(JSON.stringify(pkg)).not.toContain('workspace:');
+    expect(stdout).toContain('Next: cd orders-hook && npm install && npm test');
+  });
+
+  it('refuses a non-empty directory, and writes into it with --force', async () => {
+    writeFileSync(join(scratch, 'notes.txt'), 'mine');
+    const refused = await runCli(['init', '.', '-t', TEMPLATE], { cwd: scratch });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is not empty');
+    expect(refused.stderr).toContain('--force');
+    expect(existsSync(join(scratch, 'package.json'))).toBe(false);
+    const forced = await runCli(['init', '.', '-t', TEMPLATE, '--force'], { cwd: scratch });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(scratch, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(scratch, 'src/handler.ts'))).toBe(true);
+  });
+
+  it('requires --template without a terminal, listing the templates', async () => {
+    const { code, stderr } = await runCli(['init', 'x'], { cwd: scratch });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--template is required when no terminal is attached');
+    expect(stderr).toContain(TEMPLATE);
+  });
+
+  it('asks which template on a terminal, and asks again after a bad answer', async () => {
+    const list = await runCli(['init', '--list']);
+    const names = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/)[0]);
+    const number = names.indexOf(TEMPLATE) + 1;
+    const { code, stdout } = await runCli(['init', 'picked'], {
+      cwd: scratch,
+      tty: true,
+      stdin: ttyInput(['99', String(number)]),
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Which kind of hook?');
+    expect(stdout).toContain("'99' is not one of the templates");
+    expect(stdout).toContain(`Created picked from the ${TEMPLATE} template`);
+    expect(existsSync(join(scratch, 'picked', 'src', 'handler.ts'))).toBe(true);
+  });
+
+  it('names an unknown template', async () => {
+    const { code, stderr } = await runCli(['init', 'x', '-t', 'lambda-after-lunch'], { cwd: scratch });
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown template 'lambda-after-lunch'");
+  });
+
+  it('gives the project the same tool versions as the workspace', () => {
+    const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as PackageJson;
+    for (const [name, version] of Object.entries(TOOL_VERSIONS))
+      expect(root.devDependencies[name]).toBe(version);
+  });
+});
+
+/**
+ * "Installs": each dependency the scaffolded package.json names is linked into its node_modules from this
+ * workspace (greenlight's packages from packages/, the tools from the root), so a dependency the
+ * package.json forgot is missing. "Passes its own tests": its own jest, with its own jest.config.cjs, runs
+ * its own test; the only difference from a published install is the `@greenlight/source` export condition,
+ * because the workspace packages are not built.
+ */
+describe('a scaffolded project', () => {
+  function install(dir: string): void {
+    const pkg = readPackage(dir);
+    const where = (name: string) => {
+      if (name.startsWith('@greenlight/'))
+        return join(REPO_ROOT, 'packages', name.slice('@greenlight/'.length));
+      return [join(REPO_ROOT, 'node_modules', name), join(PACKAGE_ROOT, 'node_modules', name)].find((p) =>
+        existsSync(p),
+      );
+    };
+    for (const name of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })) {
+      const from = where(name);
+      if (!from || !existsSync(from)) throw new Error(`cannot install ${name}: not in the workspace`);
+      const to = join(dir, 'node_modules', name);
+      mkdirSync(dirname(to), { recursive: true });
+      symlinkSync(from, to, 'dir');
+    }
+  }
+
+  it('installs, type-checks and passes its own tests', () => {
+    const dir = join(scratch, 'orders-hook');
+    return runCli(['init', dir, '-t', TEMPLATE]).then(({ code }) => {
+      expect(code).toBe(0);
+      install(dir);
+      const jest = spawnSync(
+        process.execPath,
+        [
+          join(dir, 'node_modules', 'jest', 'bin', 'jest.js'),
+          '--ci',
+          '--testEnvironmentOptions',
+          JSON.stringify({ customExportConditions: ['@greenlight/source', 'node', 'node-addons'] }),
+        ],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+          timeout: 60_000,
+        },
+      );
+      const output = `${jest.stdout}\n${jest.stderr}`;
+      expect(output).toMatch(/Tests: +2 passed, 2 total/);
+      expect(jest.status).toBe(0);
+      const tsc = spawnSync(
+        process.execPath,
+        [
+          join(dir, 'node_modules', 'typescript', 'bin', 'tsc'),
+          '-p',
+          dir,
+          '--customConditions',
+          '@greenlight/source',
+        ],
+        { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(tsc.stdout).toBe('');
+      expect(tsc.status).toBe(0);
+    });
+  }, 90_000);
+});
