@@ -31,7 +31,10 @@ export function parseQuery(body: string): Record<string, QueryValue> {
       const listIndex = parts[i - 1] === 'member' ? part : undefined;
       const slot = listIndex ?? part;
       if (last) node[slot] = value;
-      else node = (node[slot] ??= {}) as Record<string, unknown>;
+      else {
+        node[slot] ??= {};
+        node = node[slot] as Record<string, unknown>;
+      }
     }
   }
   return compact(root) as Record<string, QueryValue>;
@@ -47,7 +50,7 @@ function compact(value: unknown): unknown {
   return Object.fromEntries(entries.map(([k, v]) => [k, compact(v)]));
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(
     /[<>&'"]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
@@ -65,7 +68,7 @@ export function toXml(value: unknown): string {
       .map(([k, v]) => `<${k}>${toXml(v)}</${k}>`)
       .join('');
   }
-  return escape(String(value));
+  return escapeXml(String(value));
 }
 
 /** An awsQuery success answer: `<OpResponse><OpResult>…</OpResult><ResponseMetadata/></OpResponse>`. */
@@ -85,8 +88,8 @@ export function queryResponse(
 export function queryError(error: WireError, ctx: Pick<RequestContext, 'requestId'>): ServiceResponse {
   const type = error.status >= 500 ? 'Receiver' : 'Sender';
   const body =
-    `<ErrorResponse><Error><Type>${type}</Type><Code>${escape(error.type)}</Code>` +
-    `<Message>${escape(error.message)}</Message></Error><RequestId>${ctx.requestId}</RequestId></ErrorResponse>`;
+    `<ErrorResponse><Error><Type>${type}</Type><Code>${escapeXml(error.type)}</Code>` +
+    `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${ctx.requestId}</RequestId></ErrorResponse>`;
   return {
     status: error.status,
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': ctx.requestId },

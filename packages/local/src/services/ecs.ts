@@ -1,0 +1,195 @@
+import type { SimulatedEcsService, TaskSetState } from '../engine/state.js';
+import { ApiError } from '../errors.js';
+import type { ServiceHandler } from '../http/types.js';
+import { awsJsonError, awsJsonResponse } from './protocols.js';
+import type { AwsServicesState, ResolvedServicesOptions } from './state.js';
+import { type Input, str, strings } from './values.js';
+
+const PREFIX = 'AmazonEC2ContainerServiceV20141113.';
+
+const lastSegment = (idOrArn: string): string => idOrArn.slice(idOrArn.lastIndexOf('/') + 1);
+const clusterName = (idOrArn: string | undefined): string =>
+  idOrArn === undefined ? 'default' : idOrArn.startsWith('arn:') ? lastSegment(idOrArn) : idOrArn;
+
+/** ECS services and task sets, read from the simulated ECS deployments (the engine's state). */
+export class EcsSlice {
+  readonly #state: AwsServicesState;
+  readonly #options: ResolvedServicesOptions;
+  readonly #arnOfTargetGroup: (name: string) => string;
+  readonly #created = new Map<string, Date>();
+
+  constructor(
+    state: AwsServicesState,
+    options: ResolvedServicesOptions,
+    arnOfTargetGroup: (name: string) => string,
+  ) {
+    this.#state = state;
+    this.#options = options;
+    this.#arnOfTargetGroup = arnOfTargetGroup;
+  }
+
+  /** Adds or replaces a simulated service (the engine makes them for ECS deployments; tests may too). */
+  putService(service: SimulatedEcsService): void {
+    this.#state.ecsServices.set(`${service.cluster}:${service.service}`, service);
+  }
+
+  /** Changes a task set's counts or status (e.g. tasks still starting), found by id or ARN. */
+  updateTaskSet(
+    cluster: string,
+    service: string,
+    taskSet: string,
+    patch: Partial<
+      Pick<TaskSetState, 'desiredCount' | 'pendingCount' | 'runningCount' | 'status' | 'trafficWeight'>
+    >,
+  ): void {
+    const found = this.#service(cluster, service)?.taskSets.find(
+      (t) => t.identifer === taskSet || this.#taskSetArn(cluster, service, t) === taskSet,
+    );
+    if (!found) throw new TypeError(`No task set ${taskSet} in ${cluster}/${service}`);
+    Object.assign(found, patch);
+  }
+
+  #arn(kind: string, path: string): string {
+    return `arn:aws:ecs:${this.#options.region}:${this.#options.accountId}:${kind}/${path}`;
+  }
+
+  #taskSetArn(cluster: string, service: string, t: TaskSetState): string {
+    return this.#arn('task-set', `${cluster}/${service}/${t.identifer}`);
+  }
+
+  #service(cluster: string, service: string): SimulatedEcsService | undefined {
+    return [...this.#state.ecsServices.values()].find((s) => s.cluster === cluster && s.service === service);
+  }
+
+  #requireCluster(cluster: string): void {
+    if (![...this.#state.ecsServices.values()].some((s) => s.cluster === cluster)) {
+      throw new ApiError('ClusterNotFoundException', 'Cluster not found.');
+    }
+  }
+
+  #taskSet(s: SimulatedEcsService, t: TaskSetState): Record<string, unknown> {
+    const key = `${s.cluster}/${s.service}/${t.identifer}`;
+    const created = this.#created.get(key) ?? new Date(this.#options.now());
+    this.#created.set(key, created);
+    const steady = t.runningCount === t.desiredCount && t.pendingCount === 0;
+    return {
+      id: t.identifer,
+      taskSetArn: this.#taskSetArn(s.cluster, s.service, t),
+      serviceArn: this.#arn('service', `${s.cluster}/${s.service}`),
+      clusterArn: this.#arn('cluster', s.cluster),
+      startedBy: 'CODE_DEPLOY',
+      externalId: t.taskSetLabel === 'Green' ? 'greenlight-replacement' : 'greenlight-original',
+      status: t.status,
+      taskDefinition: this.#arn(
+        'task-definition',
+        t.taskDefinition.includes(':') ? t.taskDefinition : `${t.taskDefinition}:1`,
+      ),
+      computedDesiredCount: t.desiredCount,
+      pendingCount: t.pendingCount,
+      runningCount: t.runningCount,
+      createdAt: created,
+      updatedAt: new Date(this.#options.now()),
+      launchType: 'FARGATE',
+      loadBalancers: [
+        {
+          targetGroupArn: this.#arnOfTargetGroup(t.targetGroup),
+          containerName: s.service,
+          containerPort: 80,
+        },
+      ],
+      scale: { value: 100, unit: 'PERCENT' },
+      stabilityStatus: steady ? 'STEADY_STATE' : 'STABILIZING',
+      stabilityStatusAt: new Date(this.#options.now()),
+    };
+  }
+
+  describeServices(input: Input): Record<string, unknown> {
+    const cluster = clusterName(str(input, 'cluster'));
+    const names = strings(input, 'services');
+    if (names.length === 0 || names.length > 10)
+      throw new ApiError('InvalidParameterException', 'services must list 1 to 10 services.');
+    this.#requireCluster(cluster);
+    const services: Record<string, unknown>[] = [];
+    const failures: Record<string, unknown>[] = [];
+    for (const asked of names) {
+      const s = this.#service(cluster, lastSegment(asked));
+      if (!s) {
+        failures.push({ arn: this.#arn('service', `${cluster}/${lastSegment(asked)}`), reason: 'MISSING' });
+        continue;
+      }
+      const primary = s.taskSets.find((t) => t.status === 'PRIMARY') ?? s.taskSets[0];
+      services.push({
+        serviceArn: this.#arn('service', `${s.cluster}/${s.service}`),
+        serviceName: s.service,
+        clusterArn: this.#arn('cluster', s.cluster),
+        status: 'ACTIVE',
+        desiredCount: primary?.desiredCount ?? 0,
+        runningCount: s.taskSets.reduce((n, t) => n + t.runningCount, 0),
+        pendingCount: s.taskSets.reduce((n, t) => n + t.pendingCount, 0),
+        launchType: 'FARGATE',
+        taskDefinition: primary ? this.#taskSet(s, primary).taskDefinition : undefined,
+        deploymentController: { type: 'CODE_DEPLOY' },
+        loadBalancers: [
+          {
+            targetGroupArn: this.#arnOfTargetGroup(s.productionTargetGroup),
+            containerName: s.service,
+            containerPort: 80,
+          },
+        ],
+        taskSets: s.taskSets.map((t) => this.#taskSet(s, t)),
+        deployments: [],
+        events: [],
+        schedulingStrategy: 'REPLICA',
+      });
+    }
+    return { services, failures };
+  }
+
+  describeTaskSets(input: Input): Record<string, unknown> {
+    const cluster = clusterName(str(input, 'cluster'));
+    const serviceName = str(input, 'service');
+    if (!serviceName) throw new ApiError('InvalidParameterException', 'service is required.');
+    this.#requireCluster(cluster);
+    const s = this.#service(cluster, lastSegment(serviceName));
+    if (!s) throw new ApiError('ServiceNotFoundException', 'Service not found.');
+    const asked = strings(input, 'taskSets');
+    const all = s.taskSets.map((t) => this.#taskSet(s, t));
+    if (asked.length === 0) return { taskSets: all, failures: [] };
+    const taskSets = all.filter((t) => asked.includes(String(t.id)) || asked.includes(String(t.taskSetArn)));
+    const failures = asked
+      .filter((a) => !taskSets.some((t) => t.id === a || t.taskSetArn === a))
+      .map((a) => ({ arn: a, reason: 'MISSING' }));
+    return { taskSets, failures };
+  }
+}
+
+/** The ECS service handler (awsJson1_1, `x-amz-target: AmazonEC2ContainerServiceV20141113.<Op>`). */
+export function ecsService(slice: EcsSlice): ServiceHandler {
+  return {
+    name: 'ecs',
+    matches: (req) => req.target?.startsWith(PREFIX) === true,
+    operation: (req) => req.target!.slice(PREFIX.length),
+    async handle(req, ctx) {
+      try {
+        let input: Input;
+        try {
+          input = JSON.parse(req.body.toString('utf8') || '{}') as Input;
+        } catch {
+          throw new ApiError('SerializationException', 'The request body is not valid JSON');
+        }
+        if (ctx.operation === 'DescribeServices')
+          return awsJsonResponse('1.1', slice.describeServices(input), ctx);
+        if (ctx.operation === 'DescribeTaskSets')
+          return awsJsonResponse('1.1', slice.describeTaskSets(input), ctx);
+        throw new ApiError(
+          'UnknownOperationException',
+          `Operation ${ctx.operation} is not supported by the local ECS`,
+        );
+      } catch (error) {
+        if (error instanceof ApiError)
+          return awsJsonError('1.1', { type: error.type, message: error.message, status: error.status }, ctx);
+        throw error;
+      }
+    },
+  };
+}

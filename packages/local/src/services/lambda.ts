@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import type { SimulatedFunction } from '../engine/state.js';
+import type { RequestContext, ServiceHandler, ServiceResponse, WireError } from '../http/types.js';
+import type { LambdaHandler } from '../runners/types.js';
+import { type RunOutcome, runHandler } from './lambda-run.js';
+import type { AwsServicesState, ResolvedServicesOptions } from './state.js';
+
+const PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
+const MAX_CLIENT_CONTEXT = 3583;
+
+/** One invocation the slice ran, for tests. */
+export interface InvocationRecord {
+  readonly functionName: string;
+  /** The qualifier asked for (version, alias, `$LATEST`), if any. */
+  readonly qualifier: string | undefined;
+  /** The version that ran. */
+  readonly version: string;
+  readonly invocationType: 'RequestResponse' | 'Event' | 'DryRun';
+  readonly event: unknown;
+  readonly clientContext: unknown;
+  /** `Unhandled` when the handler threw or timed out. */
+  readonly functionError?: string;
+}
+
+/**
+ * An alias: the version it points at, and optionally other versions with a share of the traffic (0..1).
+ *
+ * @example
+ * { version: '1', additionalVersionWeights: { '2': 0.1 } }
+ */
+export interface AliasRouting {
+  readonly version: string;
+  readonly additionalVersionWeights?: Readonly<Record<string, number>>;
+}
+
+/** The restJson1 error shape Lambda answers: `x-amzn-errortype` and `{ Type, message }`. */
+export function lambdaError(error: WireError, ctx: Pick<RequestContext, 'requestId'>): ServiceResponse {
+  return {
+    status: error.status,
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-requestid': ctx.requestId,
+      'x-amzn-errortype': error.type,
+    },
+    body: JSON.stringify({ Type: error.status >= 500 ? 'Service' : 'User', message: error.message }),
+  };
+}
+
+class LambdaApiError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Splits `name`, `name:qualifier`, `123456789012:function:name[:q]` and full ARNs. */
+function parseName(raw: string): { name: string; qualifier: string | undefined } {
+  const parts = raw.split(':');
+  if (parts[0] === 'arn') return { name: parts[6] ?? '', qualifier: parts[7] };
+  if (parts[1] === 'function') return { name: parts[2] ?? '', qualifier: parts[3] };
+  return { name: parts[0] ?? '', qualifier: parts[1] };
+}
+
+function decodeClientContext(header: string | undefined): unknown {
+  if (header === undefined || header === '') return undefined;
+  const invalid = new LambdaApiError(
+    'InvalidRequestContentException',
+    'Client context must be a valid Base64-encoded JSON object.',
+    400,
+  );
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(header)) throw invalid;
+  const text = Buffer.from(header, 'base64').toString('utf8');
+  if (Buffer.byteLength(text) > MAX_CLIENT_CONTEXT) {
+    throw new LambdaApiError(
+      'InvalidRequestContentException',
+      `Client context must be at most ${MAX_CLIENT_CONTEXT} bytes.`,
+      400,
+    );
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid;
+    return value;
+  } catch {
+    throw invalid;
+  }
+}
+
+/** The Lambda Invoke slice: runs the simulated function versions' handlers. */
+export class LambdaSlice {
+  readonly invocations: InvocationRecord[] = [];
+  readonly #state: AwsServicesState;
+  readonly #options: ResolvedServicesOptions;
+  readonly #background = new Set<Promise<unknown>>();
+
+  constructor(state: AwsServicesState, options: ResolvedServicesOptions) {
+    this.#state = state;
+    this.#options = options;
+  }
+
+  /** Adds (or replaces) versions and aliases of a simulated function; returns it. */
+  registerFunction(
+    name: string,
+    versions: Readonly<Record<string, LambdaHandler | undefined>>,
+    aliases: Readonly<Record<string, string | AliasRouting>> = {},
+  ): SimulatedFunction {
+    if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+      throw new TypeError(
+        `Expected a Lambda function name (letters, digits, - and _), got ${JSON.stringify(name)}`,
+      );
+    }
+    let fn = this.#state.lambdaFunctions.get(name);
+    if (!fn) {
+      fn = { functionName: name, versions: new Map(), aliases: new Map() };
+      this.#state.lambdaFunctions.set(name, fn);
+    }
+    for (const [version, handler] of Object.entries(versions)) {
+      if (handler !== undefined && typeof handler !== 'function') {
+        throw new TypeError(`Expected the handler of ${name}:${version} to be a function`);
+      }
+      fn.versions.set(version, handler);
+    }
+    for (const [alias, routing] of Object.entries(aliases)) {
+      const r = typeof routing === 'string' ? { version: routing } : routing;
+      fn.aliases.set(alias, {
+        version: r.version,
+        additionalVersionWeights: { ...r.additionalVersionWeights },
+      });
+    }
+    return fn;
+  }
+
+  /** Resolves once every `Event` invocation started so far has ended. */
+  async idle(): Promise<void> {
+    while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
+  }
+
+  #arn(name: string, qualifier?: string): string {
+    const { region, accountId } = this.#options;
+    return `arn:aws:lambda:${region}:${accountId}:function:${name}${qualifier ? `:${qualifier}` : ''}`;
+  }
+
+  #resolve(
+    name: string,
+    qualifier: string | undefined,
+  ): { version: string; handler: LambdaHandler | undefined } {
+    const fn = this.#state.lambdaFunctions.get(name);
+    const notFound = () =>
+      new LambdaApiError(
+        'ResourceNotFoundException',
+        `Function not found: ${this.#arn(name, qualifier)}`,
+        404,
+      );
+    if (!fn) throw notFound();
+    let version = qualifier ?? '$LATEST';
+    const alias = fn.aliases.get(version);
+    if (alias) {
+      version = alias.version;
+      let r = this.#options.random();
+      for (const [other, weight] of Object.entries(alias.additionalVersionWeights)) {
+        if (r < weight) {
+          version = other;
+          break;
+        }
+        r -= weight;
+      }
+    } else if (version === '$LATEST' && !fn.versions.has('$LATEST')) {
+      // A simulated function often has numbered versions only: unqualified calls run the newest.
+      const numbered = [...fn.versions.keys()]
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a));
+      if (!numbered[0]) throw notFound();
+      version = numbered[0];
+    }
+    if (!fn.versions.has(version)) throw notFound();
+    return { version, handler: fn.versions.get(version) };
+  }
+
+  async #invoke(
+    name: string,
+    qualifier: string | undefined,
+    type: InvocationRecord['invocationType'],
+    event: unknown,
+    clientContext: unknown,
+    version: string,
+    handler: LambdaHandler | undefined,
+  ): Promise<RunOutcome> {
+    const outcome: RunOutcome = handler
+      ? await runHandler(handler, event, {
+          functionName: name,
+          version,
+          arn: this.#arn(name, qualifier),
+          timeoutMs: this.#options.functionTimeoutMs,
+          clientContext,
+        })
+      : {
+          ok: false,
+          errorType: 'Runtime.HandlerNotFound',
+          payload: JSON.stringify({
+            errorType: 'Runtime.HandlerNotFound',
+            errorMessage: `No handler code is registered for ${name}:${version} (give it with lambda.registerFunction or deployLambda's versions)`,
+          }),
+        };
+    this.invocations.push({
+      functionName: name,
+      qualifier,
+      version,
+      invocationType: type,
+      event,
+      clientContext,
+      ...(outcome.ok ? {} : { functionError: 'Unhandled' }),
+    });
+    return outcome;
+  }
+
+  /** Answers `POST /2015-03-31/functions/{name}/invocations`. */
+  async handle(
+    path: string,
+    query: Readonly<Record<string, string>>,
+    headers: Readonly<Record<string, string>>,
+    body: Buffer,
+    ctx: RequestContext,
+  ): Promise<ServiceResponse> {
+    try {
+      const match = PATH.exec(path);
+      if (!match)
+        throw new LambdaApiError('UnknownOperationException', 'The local Lambda implements Invoke only', 400);
+      const parsed = parseName(decodeURIComponent(match[1]!));
+      const qualifier = query.Qualifier || parsed.qualifier || undefined;
+      const type = (headers['x-amz-invocation-type'] ??
+        'RequestResponse') as InvocationRecord['invocationType'];
+      if (!['RequestResponse', 'Event', 'DryRun'].includes(type)) {
+        throw new LambdaApiError(
+          'InvalidParameterValueException',
+          `Unsupported InvocationType: ${type}`,
+          400,
+        );
+      }
+      const clientContext = decodeClientContext(headers['x-amz-client-context']);
+      let event: unknown = {};
+      if (body.length > 0) {
+        try {
+          event = JSON.parse(body.toString('utf8'));
+        } catch {
+          throw new LambdaApiError(
+            'InvalidRequestContentException',
+            'Could not parse request body into json',
+            400,
+          );
+        }
+      }
+      const { version, handler } = this.#resolve(parsed.name, qualifier);
+      const common = { 'x-amzn-requestid': ctx.requestId, 'x-amz-executed-version': version };
+      if (type === 'DryRun') return { status: 204, headers: common };
+      if (type === 'Event') {
+        const running = this.#invoke(
+          parsed.name,
+          qualifier,
+          type,
+          event,
+          clientContext,
+          version,
+          handler,
+        ).catch(() => {});
+        this.#background.add(running);
+        void running.finally(() => this.#background.delete(running));
+        return { status: 202, headers: { 'x-amzn-requestid': ctx.requestId } };
+      }
+      const outcome = await this.#invoke(
+        parsed.name,
+        qualifier,
+        type,
+        event,
+        clientContext,
+        version,
+        handler,
+      );
+      const answer: Record<string, string> = { 'content-type': 'application/json', ...common };
+      if (headers['x-amz-log-type'] === 'Tail')
+        answer['x-amz-log-result'] = this.#logTail(ctx.requestId, version, outcome);
+      if (!outcome.ok) answer['x-amz-function-error'] = 'Unhandled';
+      return { status: 200, headers: answer, body: outcome.payload };
+    } catch (error) {
+      if (error instanceof LambdaApiError)
+        return lambdaError({ type: error.type, message: error.message, status: error.status }, ctx);
+      throw error;
+    }
+  }
+
+  #logTail(requestId: string, version: string, outcome: RunOutcome): string {
+    const lines = [`START RequestId: ${requestId} Version: ${version}`];
+    if (!outcome.ok)
+      lines.push(
+        `${new Date(this.#options.now()).toISOString()}\t${requestId}\tERROR\tInvoke Error \t${outcome.payload}`,
+      );
+    lines.push(`END RequestId: ${requestId}`, `REPORT RequestId: ${requestId}\tTrace: ${randomUUID()}`);
+    return Buffer.from(`${lines.join('\n')}\n`).toString('base64');
+  }
+}
+
+/** The Lambda service handler: owns `/2015-03-31/functions/…` and anything signed for `lambda`. */
+export function lambdaService(slice: LambdaSlice): ServiceHandler {
+  return {
+    name: 'lambda',
+    matches: (req) => PATH.test(req.path) || req.signingService === 'lambda',
+    operation: (req) => (PATH.test(req.path) ? 'Invoke' : 'unknown'),
+    handle: (req, ctx) => slice.handle(req.path, req.query, req.headers, req.body, ctx),
+    renderError: lambdaError,
+  };
+}

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '../../../src/index.js';
+import type { LocalCodeDeployOptions } from '../../../src/options.js';
+import { type AwsServices, type AwsServicesOptions, mountAwsServices } from '../../../src/services/index.js';
+
+/** A local CodeDeploy with the service slices mounted, and what SDK clients need to reach it. */
+export interface LocalAws {
+  readonly local: LocalCodeDeploy;
+  readonly services: AwsServices;
+  /** `endpoint`, `region` and dummy `credentials` for any SDK v3 client. */
+  readonly config: {
+    endpoint: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+    maxAttempts: number;
+  };
+  close(): Promise<void>;
+}
+
+/** Starts the local CodeDeploy (time scale 0 unless told) and mounts the slices on it. */
+export async function startLocalAws(
+  options: { local?: LocalCodeDeployOptions; services?: Omit<AwsServicesOptions, 'region'> } = {},
+): Promise<LocalAws> {
+  const local = await startLocalCodeDeploy({ timeScale: 0, ...options.local });
+  const services = mountAwsServices(local, options.services);
+  return {
+    local,
+    services,
+    config: {
+      endpoint: local.endpoint,
+      region: local.region,
+      credentials: {
+        accessKeyId: local.env.AWS_ACCESS_KEY_ID,
+        secretAccessKey: local.env.AWS_SECRET_ACCESS_KEY,
+      },
+      maxAttempts: 1,
+    },
+    close: () => local.close(),
+  };
+}
+
+/** What one `aws` CLI run printed. */
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout parsed as JSON, when it is JSON. */
+  readonly json: unknown;
+}
+
+let present: Promise<boolean> | undefined;
+
+/** Whether the AWS CLI is installed (checked once). */
+export function hasAwsCli(): Promise<boolean> {
+  present ??= new Promise((resolve) => {
+    execFile('aws', ['--version'], { timeout: 20_000 }, (error) => resolve(!error));
+  });
+  return present;
+}
+
+/**
+ * Runs the AWS CLI against `endpoint` with dummy credentials and no config file. Resolves `undefined` (and
+ * says so) when the CLI is not installed, so CLI tests pass on machines without it.
+ */
+export async function awsCli(endpoint: string, args: readonly string[]): Promise<CliResult | undefined> {
+  if (!(await hasAwsCli())) {
+    console.log(`aws CLI not installed: not run: aws ${args.join(' ')}`);
+    return undefined;
+  }
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_PAGER: '',
+  };
+  return new Promise((resolve) => {
+    execFile(
+      'aws',
+      [...args, '--endpoint-url', endpoint, '--output', 'json'],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(stdout);
+        } catch {
+          json = undefined;
+        }
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr, json });
+      },
+    );
+  });
+}
