@@ -89,7 +89,7 @@ export const applicationOperations: Readonly<Record<string, Operation>> = {
     }
     const configName =
       (input.deploymentConfigName as string | undefined) ?? DEFAULT_CONFIG[app.computePlatform];
-    const config = DEPLOYMENT_CONFIGS[configName];
+    const config = Object.hasOwn(DEPLOYMENT_CONFIGS, configName) ? DEPLOYMENT_CONFIGS[configName] : undefined;
     const fits = config
       ? config.computePlatform === app.computePlatform
       : app.computePlatform === 'Server' && SERVER_CONFIGS.includes(configName);

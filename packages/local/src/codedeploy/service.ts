@@ -39,8 +39,8 @@ function str(v: unknown): string | undefined {
  */
 export function codeDeployService(engine: Engine): ServiceHandler {
   const run = (operation: string, req: ParsedRequest): unknown => {
-    const impl = OPERATIONS[operation];
-    const op = MODEL.operations[operation];
+    const impl = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+    const op = Object.hasOwn(MODEL.operations, operation) ? MODEL.operations[operation] : undefined;
     if (!impl || !op)
       throw new ApiError('UnknownOperationException', `Unknown operation ${operation.slice(0, 100)}`);
     const input = parseBody(req);

@@ -100,7 +100,7 @@ export class Engine implements EngineContext {
       throw new ApiError('InvalidRevisionException', 'The sha256 of the revision does not match its content');
     }
     const configName = input.deploymentConfigName ?? group.deploymentConfigName;
-    const config = DEPLOYMENT_CONFIGS[configName];
+    const config = Object.hasOwn(DEPLOYMENT_CONFIGS, configName) ? DEPLOYMENT_CONFIGS[configName] : undefined;
     if (!config || config.computePlatform !== app.computePlatform) {
       throw new ApiError(
         'DeploymentConfigDoesNotExistException',

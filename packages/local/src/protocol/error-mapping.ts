@@ -64,7 +64,7 @@ export function errorForIssue(model: CompactModel, operation: string, issue: Val
   const listed = model.operations[operation]?.errors ?? [];
   const top = issue.path[0] ?? '';
   const table = issue.kind === 'required' && issue.path.length === 1 ? REQUIRED_ERRORS : INVALID_ERRORS;
-  const named = table[top];
+  const named = Object.hasOwn(table, top) ? table[top] : undefined;
   if (named && listed.includes(named)) return new ApiError(named, issue.message);
   if (listed.includes('InvalidInputException')) return new ApiError('InvalidInputException', issue.message);
   return new ApiError('ValidationException', issue.message);
