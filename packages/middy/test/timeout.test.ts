@@ -1,0 +1,94 @@
+import { defaultReserve, greenlight } from '@greenlight/middy';
+import middy from '@middy/core';
+import {
+  captureLogger,
+  hookEvent,
+  lambdaContext,
+  ScriptedCodeDeploy,
+  useEndpoint,
+} from './helpers/codedeploy-server.js';
+
+const never = () => new Promise<never>(() => {});
+
+describe('a handler that hangs is reported Failed in time, with the reserve left for the report', () => {
+  let server: ScriptedCodeDeploy;
+  let restore: () => void;
+  beforeEach(async () => {
+    server = await ScriptedCodeDeploy.start();
+    restore = useEndpoint(server.endpoint);
+  });
+  afterEach(async () => {
+    restore();
+    await server.close();
+  });
+  const fast = { baseDelayMs: 5, maxDelayMs: 20 };
+
+  it('reports Failed when middy’s early timeout, set to the reserve, fires', async () => {
+    const remaining = 1_500;
+    const reserve = defaultReserve(remaining); // 1 s: max(1 s, 20%)
+    const ctx = lambdaContext(remaining);
+    const handler = middy({ timeoutEarlyInMillis: reserve })
+      .use(greenlight({ logger: captureLogger().logger, retry: fast }))
+      .handler(never);
+    const result = await handler(hookEvent(), ctx as never);
+    expect(server.reports.map((r) => r.body.status)).toEqual(['Failed']);
+    expect(result).toMatchObject({ status: 'Failed', reported: true });
+    expect(result.reason).toMatch(/^timed out after \d+ ms/);
+    // The report landed within the reserve, well before the Lambda deadline.
+    const at = server.reports[0]?.at ?? Number.POSITIVE_INFINITY;
+    expect(at).toBeLessThan(ctx.end - reserve / 2);
+    expect(at).toBeGreaterThanOrEqual(ctx.end - reserve - 50);
+  });
+
+  it('still reports in time with middy’s 5 ms default: the middleware’s own deadline fires first', async () => {
+    const remaining = 1_500;
+    const ctx = lambdaContext(remaining);
+    const handler = middy()
+      .use(greenlight({ logger: captureLogger().logger, retry: fast }))
+      .handler(never);
+    const result = await handler(hookEvent(), ctx as never);
+    expect(server.reports.map((r) => r.body.status)).toEqual(['Failed']);
+    expect(result).toMatchObject({ status: 'Failed', reason: 'timed out after 500 ms', reported: true });
+    expect(server.reports[0]?.at).toBeLessThan(ctx.end - 500);
+  });
+
+  it('reports Failed in time when middy’s early timeout is off and the handler answers after the deadline', async () => {
+    const ctx = lambdaContext(1_500);
+    const { lines, logger } = captureLogger();
+    const handler = middy({ timeoutEarlyInMillis: 0 })
+      .use(greenlight({ logger, retry: fast }))
+      .handler(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 800)));
+    const result = await handler(hookEvent(), ctx as never);
+    expect(server.reports.map((r) => r.body.status)).toEqual(['Failed']);
+    expect(server.reports[0]?.at).toBeLessThan(ctx.end - 900);
+    expect(result).toMatchObject({ status: 'Failed', reason: 'timed out after 500 ms' });
+    expect(lines.map((l) => l.message)).toContain(
+      'the handler settled after its deadline; its result was not reported',
+    );
+  });
+
+  it('gives the handler at most `timeout`, then reports Failed without waiting for it', async () => {
+    const started = Date.now();
+    const handler = middy()
+      .use(greenlight({ logger: captureLogger().logger, timeout: 100 }))
+      .handler(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 400)));
+    const result = await handler(hookEvent(), lambdaContext(60_000) as never);
+    expect(result).toMatchObject({ status: 'Failed', reason: 'timed out after 100 ms' });
+    expect(server.reports.map((r) => r.body.status)).toEqual(['Failed']);
+    expect((server.reports[0]?.at ?? 0) - started).toBeLessThan(350);
+  });
+
+  it('does not run the handler when no time is left before the reserve', async () => {
+    let ran = false;
+    const handler = middy()
+      .use(greenlight({ logger: captureLogger().logger, reserve: 5_000 }))
+      .handler(async () => {
+        ran = true;
+        return true;
+      });
+    const result = await handler(hookEvent(), lambdaContext(4_000) as never);
+    expect(ran).toBe(false);
+    expect(result).toMatchObject({ status: 'Failed', reason: 'not run: no time left before the reserve' });
+    expect(server.reports.map((r) => r.body.status)).toEqual(['Failed']);
+  });
+});
