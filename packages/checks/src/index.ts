@@ -1,8 +1,16 @@
 /**
  * @greenlight/checks: ready checks for greenlight hooks. Each is also its own subpath export
- * (`@greenlight/checks/http`, …) that loads its AWS SDK client lazily, on the check's first run.
+ * (`@greenlight/checks/http`, …) that loads its AWS SDK client lazily, on the check's first run, so
+ * importing this barrel loads no SDK client.
  */
 export { type HttpCheckOptions, type HttpResponseInfo, http } from './http.js';
 export { type AwsClientLike, CheckCallError } from './internal/aws.js';
 export type { JsonSubset } from './internal/match.js';
+export {
+  type InvokeResultInfo,
+  type InvokeTargetOptions,
+  invokeTarget,
+  isHookSmokeTest,
+  SMOKE_TEST_MARK,
+} from './invoke-target.js';
 export { type PollOptions, poll } from './poll.js';

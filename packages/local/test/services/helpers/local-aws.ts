@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '../../../src/index.js';
 import type { LocalCodeDeployOptions } from '../../../src/options.js';
 import { type AwsServices, type AwsServicesOptions, mountAwsServices } from '../../../src/services/index.js';
@@ -94,4 +95,9 @@ export async function awsCli(endpoint: string, args: readonly string[]): Promise
       },
     );
   });
+}
+
+/** A real CodeDeploy SDK client for the local CodeDeploy (for hooks made with createHook in tests). */
+export function codeDeployClient(aws: LocalAws): CodeDeployClient {
+  return new CodeDeployClient(aws.config);
 }
