@@ -1,7 +1,12 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { invokeTarget } from '@greenlight/checks/invoke-target';
-import { type CodeDeployHookEvent, createHook, type HookResult, toVerdict } from '@greenlight/core';
-import type { Context } from 'aws-lambda';
+import {
+  type CodeDeployHookEvent,
+  createHook,
+  type HookHandler,
+  type HookResult,
+  toVerdict,
+} from '@greenlight/core';
 import {
   codeDeployClient,
   type LocalAws,
@@ -37,7 +42,7 @@ describe('invokeTarget', () => {
   /** A hook as a Lambda would run it, recording what it returned. */
   function hookRunner(hook: ReturnType<typeof createHook>, results: HookResult[]) {
     return async (event: CodeDeployHookEvent, context: unknown) => {
-      const result = await hook(event, context as Context);
+      const result = await hook(event, context as Parameters<HookHandler>[1]);
       results.push(result);
       return result;
     };
@@ -131,7 +136,10 @@ describe('invokeTarget', () => {
     );
     const seen: unknown[] = [];
     const verdict = await run({
-      expect: (payload, info) => (seen.push(payload, info.executedVersion), false),
+      expect: (payload, info) => {
+        seen.push(payload, info.executedVersion);
+        return false;
+      },
     });
     expect(verdict.reason).toBe(
       'payments:3: the expect predicate rejected the payload "{\\"status\\":\\"degraded\\"}"',
