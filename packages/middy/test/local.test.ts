@@ -24,9 +24,14 @@ describe('against the local CodeDeploy', () => {
     middy({ timeoutEarlyInMillis: 1_000 })
       .use(greenlight({ logger: captureLogger().logger, retry: fast }))
       .handler(async () => check());
+  /** A middy handler as the local CodeDeploy invokes a Lambda handler: (event, context). */
+  const inProcess =
+    (handler: ReturnType<typeof hook>) =>
+    (event: unknown, context: unknown): Promise<unknown> =>
+      handler(event, context as never);
 
   it('lets a Lambda deployment through when the handler passes, with one report per hook', async () => {
-    const handler = hook(() => true);
+    const handler = inProcess(hook(() => true));
     const d = await local.deployLambda({
       functionName: 'orders',
       currentVersion: '1',
@@ -45,7 +50,7 @@ describe('against the local CodeDeploy', () => {
       functionName: 'orders',
       currentVersion: '1',
       targetVersion: '2',
-      hooks: { BeforeAllowTraffic: hook(() => ({ passed: false, reason: '5xx rate 12%' })) },
+      hooks: { BeforeAllowTraffic: inProcess(hook(() => ({ passed: false, reason: '5xx rate 12%' }))) },
     });
     expect((await d.done).status).toBe('Failed');
     expect(local.reports.map((r) => r.status)).toEqual(['Failed']);
