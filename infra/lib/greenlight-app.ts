@@ -1,40 +1,8 @@
-import { join } from 'node:path';
 import type { EcsLifecycleEvent, HookBundlingOptions } from '@greenlight/cdk';
 import type { App } from 'aws-cdk-lib';
 import { EcsBlueGreenStack } from './ecs-stack.js';
+import { EXAMPLE_HOOKS, exampleEntry } from './examples.js';
 import { LambdaCanaryStack } from './lambda-stack.js';
-
-/**
- * The example hook deployed at each lifecycle event (folder names under `examples/`).
- *
- * @example
- * EXAMPLE_HOOKS.lambda.BeforeAllowTraffic; // 'lambda-before-allow-traffic'
- */
-export const EXAMPLE_HOOKS = {
-  lambda: {
-    BeforeAllowTraffic: 'lambda-before-allow-traffic',
-    AfterAllowTraffic: 'lambda-after-allow-traffic',
-  },
-  ecs: {
-    BeforeInstall: 'ecs-before-install',
-    AfterInstall: 'ecs-after-install',
-    AfterAllowTestTraffic: 'ecs-after-allow-test-traffic',
-    BeforeAllowTraffic: 'ecs-before-allow-traffic',
-    AfterAllowTraffic: 'ecs-after-allow-traffic',
-  } satisfies Record<EcsLifecycleEvent, string>,
-} as const;
-
-/**
- * The handler module of an example: `examples/<name>/src/handler.ts`.
- *
- * @param repoRoot the repository root
- * @param name the example's folder name
- * @example
- * exampleEntry('/repo', 'ecs-before-install'); // '/repo/examples/ecs-before-install/src/handler.ts'
- */
-export function exampleEntry(repoRoot: string, name: string): string {
-  return join(repoRoot, 'examples', name, 'src', 'handler.ts');
-}
 
 /**
  * Options of {@link addGreenlightStacks}.

@@ -138,6 +138,8 @@ export class WebService extends Construct {
       cluster: this.cluster,
       taskDefinition: this.taskDefinition,
       desiredCount: 1,
+      // With CODE_DEPLOY, CodeDeploy replaces whole task sets; this only matters while tasks drain.
+      minHealthyPercent: 100,
       assignPublicIp: true,
       vpcSubnets: { subnetType: SubnetType.PUBLIC },
       securityGroups: [this.serviceSecurityGroup],

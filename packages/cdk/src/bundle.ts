@@ -53,8 +53,59 @@ export interface HookBundlingOptions {
 const OUT_FILE = 'index.js';
 
 /**
- * The Lambda code of a hook: `entry` bundled into one CommonJS file (`index.js`) for Node.js 22.
- * Bundling happens at synth time; the asset hash is the hash of the bundle.
+ * Bundles a hook's handler module into `outputDir/index.js` (plus `index.js.map` with source maps):
+ * one CommonJS file for Node.js 22, built in-process with esbuild. {@link bundleHookCode} uses it at
+ * synth time; call it directly to prepare code for other tools (e.g. a SAM `CodeUri`).
+ *
+ * @param entry path to the handler module (TypeScript or JavaScript)
+ * @param outputDir the directory to write to (created when missing)
+ * @param options bundling options
+ * @returns the names of the files written into `outputDir`
+ * @throws esbuild's error, listing every build error, when the entry does not build
+ * @example
+ * buildHookBundle('/repo/examples/lambda-before-allow-traffic/src/handler.ts', '/tmp/pre-traffic', {
+ *   projectRoot: '/repo',
+ * }); // ['index.js.map', 'index.js']
+ */
+export function buildHookBundle(
+  entry: string,
+  outputDir: string,
+  options: HookBundlingOptions = {},
+): string[] {
+  const entryPath = resolve(entry);
+  const settings = bundleSettings(options);
+  const projectRoot = resolve(options.projectRoot ?? dirname(entryPath));
+  const result = buildSync({
+    entryPoints: [entryPath],
+    // Paths in the source map are relative to this (virtual) location, never to the output directory.
+    outfile: join(projectRoot, OUT_FILE),
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    minify: settings.minify,
+    keepNames: true,
+    sourcemap: settings.sourceMap,
+    sourcesContent: false,
+    legalComments: 'none',
+    external: settings.external,
+    conditions: settings.conditions,
+    define: settings.define,
+    logLevel: 'silent',
+  });
+  mkdirSync(outputDir, { recursive: true });
+  return result.outputFiles.map((file) => {
+    const name = basename(file.path);
+    writeFileSync(join(outputDir, name), file.contents);
+    return name;
+  });
+}
+
+/**
+ * The Lambda code of a hook: `entry` bundled by {@link buildHookBundle} at synth time. The asset hash is
+ * the hash of the bundle, so an unchanged hook is not redeployed.
  *
  * @param entry path to the handler module (TypeScript or JavaScript)
  * @param options bundling options
@@ -66,39 +117,9 @@ const OUT_FILE = 'index.js';
 export function bundleHookCode(entry: string, options: HookBundlingOptions = {}): Code {
   const entryPath = resolve(entry);
   const projectRoot = resolve(options.projectRoot ?? dirname(entryPath));
-  const settings = {
-    minify: options.minify ?? true,
-    sourceMap: options.sourceMap ?? true,
-    external: [...(options.externalModules ?? ['@aws-sdk/*'])],
-    conditions: [...(options.conditions ?? [])],
-    define: { ...(options.define ?? {}) },
-  };
   const local: ILocalBundling = {
     tryBundle(outputDir: string): boolean {
-      const result = buildSync({
-        entryPoints: [entryPath],
-        // Paths in the source map are relative to this (virtual) location, never to the temp dir.
-        outfile: join(projectRoot, OUT_FILE),
-        write: false,
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: settings.minify,
-        keepNames: true,
-        sourcemap: settings.sourceMap,
-        sourcesContent: false,
-        legalComments: 'none',
-        external: settings.external,
-        conditions: settings.conditions,
-        define: settings.define,
-        logLevel: 'silent',
-      });
-      mkdirSync(outputDir, { recursive: true });
-      for (const file of result.outputFiles) {
-        writeFileSync(join(outputDir, basename(file.path)), file.contents);
-      }
+      buildHookBundle(entryPath, outputDir, options);
       return true;
     },
   };
@@ -109,13 +130,17 @@ export function bundleHookCode(entry: string, options: HookBundlingOptions = {})
       // Never used: local bundling either succeeds or throws. It is here because CDK requires an image.
       image: Runtime.NODEJS_22_X.bundlingImage,
       // Part of CDK's in-process asset cache key: two entries in one folder must not share a bundle.
-      command: ['greenlight-esbuild', relative(projectRoot, entryPath), JSON.stringify(settings)],
+      command: [
+        'greenlight-esbuild',
+        relative(projectRoot, entryPath),
+        JSON.stringify(bundleSettings(options)),
+      ],
     },
   });
 }
 
 /**
- * The Lambda `handler` setting for a bundle made by {@link bundleHookCode}.
+ * The Lambda `handler` setting for a bundle made by {@link buildHookBundle}.
  *
  * @param exportName the handler's export name
  * @example
@@ -123,4 +148,14 @@ export function bundleHookCode(entry: string, options: HookBundlingOptions = {})
  */
 export function hookHandlerSetting(exportName: string): string {
   return `${OUT_FILE.replace(/\.js$/, '')}.${exportName}`;
+}
+
+function bundleSettings(options: HookBundlingOptions) {
+  return {
+    minify: options.minify ?? true,
+    sourceMap: options.sourceMap ?? true,
+    external: [...(options.externalModules ?? ['@aws-sdk/*'])],
+    conditions: [...(options.conditions ?? [])],
+    define: { ...(options.define ?? {}) },
+  };
 }

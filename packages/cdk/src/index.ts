@@ -1,6 +1,6 @@
 // @greenlight/cdk: CDK constructs that deploy greenlight hooks with least-privilege IAM and none of the
 // CodeDeploy traps. Named exports only; nothing runs at import time.
-export { bundleHookCode, type HookBundlingOptions, hookHandlerSetting } from './bundle.js';
+export { buildHookBundle, bundleHookCode, type HookBundlingOptions, hookHandlerSetting } from './bundle.js';
 export {
   type EcsAppSpec,
   type EcsAppSpecNetwork,
