@@ -39,11 +39,10 @@ const SAM_GENERATED = [
   'OrdersFunctionDeploymentGroup',
   'OrdersFunctionAliaslive',
 ];
-const GROUP_ARN = {
+const GROUP_ARN_SUB =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub string, not a JS template
-  'Fn::Sub':
-    'arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:${ServerlessDeploymentApplication}/${OrdersFunctionDeploymentGroup}',
-};
+  'arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:deploymentgroup:${ServerlessDeploymentApplication}/${OrdersFunctionDeploymentGroup}';
+const GROUP_ARN = { 'Fn::Sub': GROUP_ARN_SUB };
 
 function parse() {
   return parseDocument(readFileSync(TEMPLATE_PATH, 'utf8'), { customTags: CFN_TAGS });
