@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Scheduler } from '../clock.js';
 import { ApiError } from '../errors.js';
 import { newDeploymentId } from '../ids.js';
-import { type EcsAppSpec, type LambdaAppSpec, parseAppSpec } from './appspec.js';
+import { parseAppSpec } from './appspec.js';
 import { DEPLOYMENT_CONFIGS } from './configs.js';
 import type { EngineContext, EngineOptions } from './context.js';
 import { toTimelineEntry } from './events.js';
 import { DeploymentHandle } from './handle.js';
-import { ECS_EVENTS, finalize, LAMBDA_EVENTS, runDeployment } from './run.js';
-import { type DeploymentRecord, EngineState, type TargetState } from './state.js';
+import { type DeploymentSpec, rollbackSpec } from './rollback.js';
+import { finalize, runDeployment } from './run.js';
+import { type DeploymentRecord, EngineState } from './state.js';
+import { buildTarget } from './targets.js';
 import { ecsOriginal, ecsService } from './traffic.js';
 import type { HookReport } from './types.js';
 
@@ -144,7 +146,7 @@ export class Engine implements EngineContext {
           ? { terminationWaitMinutes: terminate.terminationWaitTimeInMinutes }
           : {}),
       },
-      target: this.#target(app.computePlatform, appSpec, groupInput),
+      target: buildTarget(this, app.computePlatform, appSpec, groupInput),
     });
     const key = `${app.applicationName}\u0000${sha256}`;
     const now = this.now();
@@ -165,68 +167,7 @@ export class Engine implements EngineContext {
     return dep;
   }
 
-  #target(platform: 'Lambda' | 'ECS', appSpec: LambdaAppSpec | EcsAppSpec, groupInput: Obj): TargetState {
-    const { region, accountId } = this.options;
-    const now = this.now();
-    if (platform === 'Lambda' && appSpec.kind === 'Lambda') {
-      const fn = this.state.lambdaFunction(appSpec.functionName);
-      for (const v of [appSpec.currentVersion, appSpec.targetVersion])
-        if (!fn.versions.has(v)) fn.versions.set(v, undefined);
-      if (!fn.aliases.has(appSpec.alias))
-        fn.aliases.set(appSpec.alias, { version: appSpec.currentVersion, additionalVersionWeights: {} });
-      return {
-        targetId: appSpec.functionName,
-        targetArn: `arn:aws:lambda:${region}:${accountId}:function:${appSpec.functionName}:${appSpec.alias}`,
-        status: 'Pending',
-        lastUpdatedAt: now,
-        lifecycleEvents: LAMBDA_EVENTS.map((name) => ({
-          lifecycleEventName: name,
-          status: 'Pending',
-          attempts: 0,
-        })),
-        lambda: {
-          functionName: appSpec.functionName,
-          functionAlias: appSpec.alias,
-          currentVersion: appSpec.currentVersion,
-          targetVersion: appSpec.targetVersion,
-          targetVersionWeight: 0,
-        },
-      };
-    }
-    const service = obj(Array.isArray(groupInput.ecsServices) ? groupInput.ecsServices[0] : undefined);
-    const lb = obj(groupInput.loadBalancerInfo);
-    const pair = obj(Array.isArray(lb.targetGroupPairInfoList) ? lb.targetGroupPairInfoList[0] : undefined);
-    const groups = Array.isArray(pair.targetGroups)
-      ? pair.targetGroups.map((g) => String(obj(g).name ?? ''))
-      : [];
-    const cluster = String(service.clusterName ?? 'default');
-    const serviceName = String(service.serviceName ?? 'service');
-    return {
-      targetId: `${cluster}:${serviceName}`,
-      targetArn: `arn:aws:ecs:${region}:${accountId}:service/${cluster}/${serviceName}`,
-      status: 'Pending',
-      lastUpdatedAt: now,
-      lifecycleEvents: ECS_EVENTS.map((name) => ({
-        lifecycleEventName: name,
-        status: 'Pending',
-        attempts: 0,
-      })),
-      ecs: {
-        cluster,
-        service: serviceName,
-        taskSets: [],
-        targetGroups: [groups[0] ?? 'blue-tg', groups[1] ?? 'green-tg'],
-        testListener: obj(pair.testTrafficRoute).listenerArns !== undefined,
-      },
-    };
-  }
-
-  #newDeployment(
-    spec: Omit<
-      DeploymentRecord,
-      'deploymentId' | 'createTime' | 'status' | 'handle' | 'abort' | 'waits' | 'invocations'
-    >,
-  ): DeploymentRecord {
+  #newDeployment(spec: DeploymentSpec): DeploymentRecord {
     const deploymentId = newDeploymentId();
     const abort = new AbortController();
     const handle = new DeploymentHandle(
@@ -268,58 +209,7 @@ export class Engine implements EngineContext {
 
   #startRollback(failed: DeploymentRecord): DeploymentRecord | undefined {
     if (this.#close.signal.aborted) return undefined;
-    const appSpec: LambdaAppSpec | EcsAppSpec =
-      failed.appSpec.kind === 'Lambda'
-        ? {
-            ...failed.appSpec,
-            currentVersion: failed.appSpec.targetVersion,
-            targetVersion: failed.appSpec.currentVersion,
-            hooks: {},
-          }
-        : { ...failed.appSpec, hooks: {} };
-    const target: TargetState = {
-      ...failed.target,
-      status: 'Pending',
-      lifecycleEvents: failed.target.lifecycleEvents.map((e) => ({
-        lifecycleEventName: e.lifecycleEventName,
-        status: 'Pending',
-        attempts: 0,
-      })),
-      ...(failed.target.lambda
-        ? {
-            lambda: {
-              ...failed.target.lambda,
-              currentVersion: failed.target.lambda.targetVersion,
-              targetVersion: failed.target.lambda.currentVersion,
-              targetVersionWeight: 0,
-            },
-          }
-        : {}),
-      ...(failed.target.ecs
-        ? { ecs: { ...failed.target.ecs, taskSets: [...failed.target.ecs.taskSets] } }
-        : {}),
-    };
-    const rb = this.#newDeployment({
-      applicationName: failed.applicationName,
-      deploymentGroupName: failed.deploymentGroupName,
-      deploymentConfigName:
-        failed.computePlatform === 'Lambda'
-          ? 'CodeDeployDefault.LambdaAllAtOnce'
-          : 'CodeDeployDefault.ECSAllAtOnce',
-      computePlatform: failed.computePlatform,
-      creator: 'codeDeployRollback',
-      description: `Rollback of ${failed.deploymentId}`,
-      revision: failed.revision,
-      appSpec,
-      autoRollback: { enabled: false, events: [] },
-      alarms: [],
-      options: {},
-      target,
-      rollbackInfo: {
-        rollbackTriggeringDeploymentId: failed.deploymentId,
-        rollbackMessage: `Deployment ${failed.deploymentId} was rolled back by this deployment.`,
-      },
-    });
+    const rb = this.#newDeployment(rollbackSpec(failed));
     failed.rollbackInfo = {
       rollbackDeploymentId: rb.deploymentId,
       rollbackMessage: `Deployment ${failed.deploymentId} failed and was rolled back by ${rb.deploymentId}.`,

@@ -1,0 +1,69 @@
+import type { EcsAppSpec, LambdaAppSpec } from './appspec.js';
+import type { EngineContext } from './context.js';
+import { ECS_EVENTS, LAMBDA_EVENTS } from './run.js';
+import type { TargetState } from './state.js';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+
+/** The deployment target for an AppSpec: the Lambda function alias or the ECS service of the group. */
+export function buildTarget(
+  engine: EngineContext,
+  platform: 'Lambda' | 'ECS',
+  appSpec: LambdaAppSpec | EcsAppSpec,
+  groupInput: Readonly<Record<string, unknown>>,
+): TargetState {
+  const { region, accountId } = engine.options;
+  const now = engine.now();
+  if (platform === 'Lambda' && appSpec.kind === 'Lambda') {
+    const fn = engine.state.lambdaFunction(appSpec.functionName);
+    for (const v of [appSpec.currentVersion, appSpec.targetVersion])
+      if (!fn.versions.has(v)) fn.versions.set(v, undefined);
+    if (!fn.aliases.has(appSpec.alias))
+      fn.aliases.set(appSpec.alias, { version: appSpec.currentVersion, additionalVersionWeights: {} });
+    return {
+      targetId: appSpec.functionName,
+      targetArn: `arn:aws:lambda:${region}:${accountId}:function:${appSpec.functionName}:${appSpec.alias}`,
+      status: 'Pending',
+      lastUpdatedAt: now,
+      lifecycleEvents: LAMBDA_EVENTS.map((name) => ({
+        lifecycleEventName: name,
+        status: 'Pending',
+        attempts: 0,
+      })),
+      lambda: {
+        functionName: appSpec.functionName,
+        functionAlias: appSpec.alias,
+        currentVersion: appSpec.currentVersion,
+        targetVersion: appSpec.targetVersion,
+        targetVersionWeight: 0,
+      },
+    };
+  }
+  const service = obj(Array.isArray(groupInput.ecsServices) ? groupInput.ecsServices[0] : undefined);
+  const lb = obj(groupInput.loadBalancerInfo);
+  const pair = obj(Array.isArray(lb.targetGroupPairInfoList) ? lb.targetGroupPairInfoList[0] : undefined);
+  const groups = Array.isArray(pair.targetGroups)
+    ? pair.targetGroups.map((g) => String(obj(g).name ?? ''))
+    : [];
+  const cluster = String(service.clusterName ?? 'default');
+  const serviceName = String(service.serviceName ?? 'service');
+  return {
+    targetId: `${cluster}:${serviceName}`,
+    targetArn: `arn:aws:ecs:${region}:${accountId}:service/${cluster}/${serviceName}`,
+    status: 'Pending',
+    lastUpdatedAt: now,
+    lifecycleEvents: ECS_EVENTS.map((name) => ({
+      lifecycleEventName: name,
+      status: 'Pending',
+      attempts: 0,
+    })),
+    ecs: {
+      cluster,
+      service: serviceName,
+      taskSets: [],
+      targetGroups: [groups[0] ?? 'blue-tg', groups[1] ?? 'green-tg'],
+      testListener: obj(pair.testTrafficRoute).listenerArns !== undefined,
+    },
+  };
+}
