@@ -15,6 +15,8 @@ export function checkContext(
     target?: DeploymentTargetInfo;
     deployment?: DeploymentInfo;
     deadline?: number;
+    /** A GetDeploymentGroup look-up, as alarms() reads the group's alarms through. */
+    deploymentGroup?: () => Promise<unknown>;
   } = {},
 ): HookContext {
   const deadline = options.deadline ?? Date.now() + 60_000;
@@ -36,6 +38,7 @@ export function checkContext(
       if (!options.target) throw new Error('no target in this test context');
       return options.target;
     },
+    ...(options.deploymentGroup && { deploymentGroup: options.deploymentGroup }),
   };
 }
 

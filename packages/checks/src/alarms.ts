@@ -1,0 +1,159 @@
+import type { Check, HookContext } from '@greenlight/core';
+import { abortedVerdict } from './internal/abort.js';
+import { type AwsClientLike, call, lazyClient } from './internal/aws.js';
+import { is, validateOptions } from './internal/options.js';
+
+/**
+ * Options of {@link alarms}. Give `names` or `prefix`; with neither, the deployment group's own alarms
+ * (GetDeploymentGroup's `alarmConfiguration`) are checked. Unknown keys are a `TypeError` that names them.
+ *
+ * @example
+ * alarms({ names: ['orders-errors', 'orders-p99'], insufficientData: 'fail' });
+ */
+export interface AlarmsCheckOptions {
+  /** Alarm names. @default the deployment group's alarms */
+  readonly names?: readonly string[];
+  /** Every alarm whose name starts with this. @default none */
+  readonly prefix?: string;
+  /** Whether an alarm in INSUFFICIENT_DATA passes or fails. @default 'pass' */
+  readonly insufficientData?: 'pass' | 'fail';
+  /** Whether a named alarm that does not exist (or a prefix no alarm has) passes or fails. @default 'fail' */
+  readonly missing?: 'pass' | 'fail';
+  /** The CloudWatch client. @default a `CloudWatchClient` from `@aws-sdk/client-cloudwatch`, made on the first run */
+  readonly client?: AwsClientLike;
+}
+
+/** A deployment group's alarm configuration, as GetDeploymentGroup answers it. */
+export interface DeploymentGroupAlarms {
+  readonly alarmConfiguration?: {
+    readonly enabled?: boolean;
+    readonly ignorePollAlarmFailure?: boolean;
+    readonly alarms?: readonly { readonly name?: string }[];
+  };
+}
+
+/**
+ * A hook context that can read the deployment group (GetDeploymentGroup), memoised like `deployment()`.
+ * `alarms()` without names or prefix needs it.
+ */
+export interface DeploymentGroupLookup {
+  deploymentGroup(): Promise<DeploymentGroupAlarms>;
+}
+
+const SPEC = {
+  names: is.stringList,
+  prefix: is.string,
+  insufficientData: is.oneOf(['pass', 'fail']),
+  missing: is.oneOf(['pass', 'fail']),
+  client: is.client,
+};
+
+interface MetricAlarm {
+  AlarmName?: string;
+  StateValue?: string;
+  StateReason?: string;
+}
+
+function hasGroupLookup(context: HookContext): context is HookContext & DeploymentGroupLookup {
+  return typeof (context as Partial<DeploymentGroupLookup>).deploymentGroup === 'function';
+}
+
+/** The group's alarm names, or a reason there are none to check. */
+async function groupAlarmNames(context: HookContext): Promise<string[] | string> {
+  if (!hasGroupLookup(context)) {
+    throw new TypeError(
+      'alarms(): give `names` or `prefix`; reading the deployment group alarms needs a hook context with deploymentGroup()',
+    );
+  }
+  const config = (await context.deploymentGroup()).alarmConfiguration;
+  const names = (config?.alarms ?? [])
+    .map((a) => a.name)
+    .filter((n): n is string => typeof n === 'string' && n !== '');
+  if (config?.enabled !== true || names.length === 0) return 'the deployment group has no alarms configured';
+  return names;
+}
+
+/**
+ * A check that fails when any CloudWatch alarm (by names, by prefix, or the deployment group's own) is in
+ * ALARM, and names them with their state reasons. INSUFFICIENT_DATA passes unless `insufficientData: 'fail'`.
+ *
+ * @example
+ * import { createHook } from '@greenlight/core';
+ * import { alarms } from '@greenlight/checks/alarms';
+ *
+ * export const handler = createHook({ alarms: alarms({ prefix: 'orders-' }) });
+ */
+export function alarms(options: AlarmsCheckOptions = {}): Check {
+  const o = validateOptions<AlarmsCheckOptions>('alarms', options, SPEC);
+  if (o.names && o.prefix !== undefined) throw new TypeError('alarms(): give `names` or `prefix`, not both');
+  const client = lazyClient(o.client, async () => {
+    const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
+    return new CloudWatchClient({});
+  });
+  return async (context) => {
+    const { signal } = context;
+    const what = o.prefix !== undefined ? `alarms starting with "${o.prefix}"` : 'alarms';
+    try {
+      let names = o.names ? [...o.names] : undefined;
+      if (!names && o.prefix === undefined) {
+        const group = await groupAlarmNames(context);
+        if (typeof group === 'string') return { passed: true, reason: group };
+        names = group;
+      }
+      const [{ DescribeAlarmsCommand }, cloudwatch] = await Promise.all([
+        import('@aws-sdk/client-cloudwatch'),
+        client(),
+      ]);
+      const found: MetricAlarm[] = [];
+      const pages = names
+        ? chunks(names, 100).map((AlarmNames) => ({ AlarmNames }))
+        : [{ AlarmNamePrefix: o.prefix }];
+      for (const page of pages) {
+        let NextToken: string | undefined;
+        do {
+          const out = await call<{ MetricAlarms?: MetricAlarm[]; NextToken?: string }>(
+            'alarms',
+            'DescribeAlarms',
+            cloudwatch,
+            new DescribeAlarmsCommand({ ...page, AlarmTypes: ['MetricAlarm'], NextToken }),
+            signal,
+          );
+          found.push(...(out.MetricAlarms ?? []));
+          NextToken = out.NextToken;
+        } while (NextToken);
+      }
+      return judge(found, names, o, what);
+    } catch (error) {
+      if (signal.aborted) return abortedVerdict(signal, `describing ${what}`);
+      throw error;
+    }
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function judge(found: MetricAlarm[], names: string[] | undefined, o: AlarmsCheckOptions, what: string) {
+  const problems: string[] = [];
+  const firing = found.filter((a) => a.StateValue === 'ALARM');
+  if (firing.length > 0) {
+    const list = firing.map((a) => `${a.AlarmName} (${a.StateReason ?? 'no reason given'})`).join('; ');
+    problems.push(`${firing.length} in ALARM: ${list}`);
+  }
+  const unknown = found.filter((a) => a.StateValue === 'INSUFFICIENT_DATA');
+  if (unknown.length > 0 && o.insufficientData === 'fail') {
+    problems.push(`${unknown.length} in INSUFFICIENT_DATA: ${unknown.map((a) => a.AlarmName).join(', ')}`);
+  }
+  if (o.missing !== 'pass') {
+    const seen = new Set(found.map((a) => a.AlarmName));
+    const missing = names?.filter((n) => !seen.has(n)) ?? [];
+    if (missing.length > 0) problems.push(`not found: ${missing.join(', ')}`);
+    if (!names && found.length === 0) problems.push(`no ${what}`);
+  }
+  if (problems.length > 0) return { passed: false, reason: `${what}: ${problems.join('; ')}` };
+  const summary = found.map((a) => `${a.AlarmName} ${a.StateValue}`).join(', ');
+  return { passed: true, reason: `${found.length} ${what} checked: ${summary || 'none'}` };
+}
