@@ -1,4 +1,9 @@
-import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  type CloudWatchClientConfig,
+  DescribeAlarmsCommand,
+  GetMetricDataCommand,
+} from '@aws-sdk/client-cloudwatch';
 import { SmithyRpcV2CborProtocol } from '@smithy/core/cbor';
 import { signRequest } from '../../src/index.js';
 import { awsCli, type LocalAws, startLocalAws } from './helpers/local-aws.js';
@@ -141,7 +146,7 @@ describe('CloudWatch slice', () => {
       ...aws.config,
       protocol: SmithyRpcV2CborProtocol,
       protocolSettings: { defaultNamespace: 'com.amazonaws.cloudwatch' },
-    } as ConstructorParameters<typeof CloudWatchClient>[0]);
+    } as CloudWatchClientConfig);
     const sent: { path: string; headers: Record<string, string> }[] = [];
     cbor.middlewareStack.add(
       (next) => async (args) => {

@@ -1,0 +1,161 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CheckCallError } from '@greenlight/checks';
+import { lambdaTargetDimensions, type MetricCheckOptions, metric } from '@greenlight/checks/metric';
+import { type CheckVerdict, toVerdict } from '@greenlight/core';
+import { type LocalAws, startLocalAws } from '../../local/test/services/helpers/local-aws.js';
+import { checkContext, deadlineSignal, timed } from './helpers/context.js';
+
+const minute = 60_000;
+const END = Date.UTC(2026, 0, 1, 12, 5, 0);
+const now = () => END;
+const target = {
+  kind: 'lambda',
+  targetId: 'orders',
+  lifecycleEvents: [],
+  functionName: 'orders',
+  functionAlias: 'live',
+  currentVersion: '6',
+  targetVersion: '7',
+} as const;
+const version = (v: string) => ({ FunctionName: 'orders', Resource: 'orders:live', ExecutedVersion: v });
+
+describe('metric', () => {
+  let aws: LocalAws;
+  let client: CloudWatchClient;
+
+  beforeAll(async () => {
+    aws = await startLocalAws();
+    client = new CloudWatchClient(aws.config);
+    const put = (metricName: string, dimensions: Record<string, string>, values: [number, number][]) =>
+      aws.services.cloudwatch.putMetricData({
+        namespace: 'AWS/Lambda',
+        metricName,
+        dimensions,
+        points: values.map(([minutesAgo, value]) => ({ timestamp: END - minutesAgo * minute + 1, value })),
+      });
+    put('Errors', version('7'), [
+      [4, 1],
+      [1, 2],
+    ]);
+    put('Invocations', version('7'), [
+      [4, 20],
+      [2, 20],
+      [1, 20],
+    ]);
+    put('Errors', version('6'), [[3, 0]]);
+    put('Invocations', version('6'), [[3, 50]]);
+    put('Errors', version('6'), [[30, 9]]);
+  });
+
+  afterAll(async () => {
+    client.destroy();
+    await aws.close();
+  });
+
+  const run = async (options: Partial<MetricCheckOptions>, signal?: AbortSignal): Promise<CheckVerdict> =>
+    toVerdict(
+      await metric({ client, now, threshold: 0, ...options } as MetricCheckOptions)(
+        checkContext({ target, ...(signal && { signal }) }),
+      ),
+    );
+  const errorRate = {
+    metrics: {
+      errors: { namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: lambdaTargetDimensions },
+      invocations: { namespace: 'AWS/Lambda', metricName: 'Invocations', dimensions: lambdaTargetDimensions },
+    },
+    expression: '100 * errors / invocations',
+    label: 'error rate %',
+  };
+
+  it('passes when the metric stays within the threshold over the window', async () => {
+    expect(await run({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: version('6') })).toEqual({
+      passed: true,
+      reason: 'Errors was 0 in the last 5 min; fails above 0',
+    });
+  });
+
+  it("fails on the new version's errors, read through the deployment target's dimensions", async () => {
+    expect(
+      await run({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: lambdaTargetDimensions }),
+    ).toEqual({
+      passed: false,
+      reason: 'Errors was 3 in the last 5 min, above the threshold 0',
+    });
+  });
+
+  it("computes the new version's error rate with metric math", async () => {
+    expect(await run({ ...errorRate, threshold: 4 })).toEqual({
+      passed: false,
+      reason: 'error rate % was 5 in the last 5 min, above the threshold 4',
+    });
+    expect(await run({ ...errorRate, threshold: 5 })).toEqual({
+      passed: true,
+      reason: 'error rate % was 5 in the last 5 min; fails above 5',
+    });
+  });
+
+  it('fails on any breaching period with a shorter period, and honours the comparison', async () => {
+    expect(await run({ ...errorRate, threshold: 9, periodSeconds: 60 })).toEqual({
+      passed: false,
+      reason: 'error rate % was 10 in the last 5 min, above the threshold 9',
+    });
+    const invocations = {
+      namespace: 'AWS/Lambda',
+      metricName: 'Invocations',
+      dimensions: lambdaTargetDimensions,
+    };
+    expect(await run({ ...invocations, threshold: 100, comparison: 'LessThanThreshold' })).toEqual({
+      passed: false,
+      reason: 'Invocations was 60 in the last 5 min, below the threshold 100',
+    });
+    expect((await run({ ...invocations, threshold: 60, comparison: 'LessThanThreshold' })).passed).toBe(true);
+  });
+
+  it('fails on a window without data unless missing data passes', async () => {
+    const quiet = { namespace: 'AWS/Lambda', metricName: 'Throttles', dimensions: version('7') };
+    expect(await run(quiet)).toEqual({
+      passed: false,
+      reason: "Throttles: no data points in the last 5 min (missingData: 'fail')",
+    });
+    expect(await run({ ...quiet, missingData: 'pass' })).toEqual({
+      passed: true,
+      reason: 'Throttles: no data points in the last 5 min',
+    });
+  });
+
+  it('throws a CheckCallError when CloudWatch rejects the query', async () => {
+    const bad = run({ ...errorRate, expression: '100 * errors / calls' });
+    await expect(bad).rejects.toBeInstanceOf(CheckCallError);
+    await expect(run({ ...errorRate, expression: '100 * errors / calls' })).rejects.toThrow(
+      /metric: GetMetricData failed: InvalidParameterValueException: .*unknown id "calls"/,
+    );
+  });
+
+  it('ends promptly when the hook deadline fires mid-request', async () => {
+    aws.local.faults.inject('GetMetricData', { kind: 'delay', delayMs: 3_000, times: 1 });
+    const { value, ms } = await timed(() => run({ ...errorRate }, deadlineSignal(100)));
+    expect(value).toEqual({ passed: false, reason: 'timed out after 100 ms while reading error rate %' });
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('rejects unknown, missing and malformed options with a TypeError that names them', () => {
+    const single = { namespace: 'AWS/Lambda', metricName: 'Errors' };
+    expect(() => metric({ ...single, threshold: 1, window: 5 } as never)).toThrow(
+      /^Unknown option `window` of metric\(\)/,
+    );
+    expect(() => metric(single as never)).toThrow('Option `threshold` is required');
+    expect(() => metric({ ...single, threshold: 1, periodSeconds: 90 })).toThrow(
+      'Expected `periodSeconds` to be a positive multiple of 60, got 90',
+    );
+    expect(() => metric({ ...single, threshold: 1, stat: 'Median' })).toThrow(/Expected `stat`/);
+    expect(() => metric({ threshold: 1 })).toThrow(
+      'give `namespace` and `metricName`, or `metrics` and `expression`',
+    );
+    expect(() => metric({ ...single, expression: 'a', threshold: 1 })).toThrow(
+      /give `namespace` and `metricName`, or/,
+    );
+    expect(() => metric({ metrics: { Bad: single }, expression: 'Bad', threshold: 1 })).toThrow(
+      /Expected `metrics`/,
+    );
+  });
+});
