@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Scheduler } from '../clock.js';
-import { ApiError } from '../errors.js';
+import { ApiError, messageOf } from '../errors.js';
 import { newDeploymentId } from '../ids.js';
 import { parseAppSpec } from './appspec.js';
 import { DEPLOYMENT_CONFIGS } from './configs.js';
@@ -201,7 +201,18 @@ export class Engine implements EngineContext {
       dep,
       (failed) => this.#startRollback(failed),
       () => this.#stopRequests.get(deploymentId),
-    ).catch(() => {});
+    ).catch((err: unknown) => {
+      // An engine defect: end the deployment visibly rather than leave `done` pending forever.
+      const error = {
+        code: 'INTERNAL_ERROR',
+        message: `@greenlight/local internal error: ${messageOf(err)}`,
+      };
+      finalize(this, dep, 'Failed', error);
+      const outcome = { status: 'Failed' as const, errorInformation: error };
+      dep.handle._emit({ type: 'outcome', deploymentId, outcome, at: new Date(this.now()) });
+      dep.handle._finish(outcome);
+      dep.handle._settle();
+    });
     this.#running.add(run);
     void run.finally(() => this.#running.delete(run));
     return dep;

@@ -28,6 +28,7 @@ export class DeploymentHandle extends EventEmitter<{ event: [DeploymentEvent] }>
 
   constructor(deploymentId: string, timeline: () => TimelineEntry[], stop: (rollback?: boolean) => void) {
     super();
+    this.setMaxListeners(0);
     this.deploymentId = deploymentId;
     this.#timeline = timeline;
     this.#stop = stop;
@@ -77,7 +78,14 @@ export class DeploymentHandle extends EventEmitter<{ event: [DeploymentEvent] }>
   /** @internal */
   _emit(event: DeploymentEvent): void {
     this.#history.push(event);
-    this.emit('event', event);
+    try {
+      this.emit('event', event);
+    } catch (err) {
+      // A throwing listener must not break the deployment; surface the error instead of swallowing it.
+      queueMicrotask(() => {
+        throw err;
+      });
+    }
   }
 
   /** @internal */
