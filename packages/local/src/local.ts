@@ -81,6 +81,8 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
     region: o.region,
     accountId: o.accountId,
     hookRetries: o.hookRetries,
+    hookDuplicateRate: o.hookDuplicateRate,
+    seed: o.seed,
     hookTimeoutMs: o.hookTimeoutMs,
     functionTimeoutMs: o.functionTimeoutMs,
     credentials,

@@ -23,6 +23,12 @@ export interface LocalCodeDeployOptions {
   readonly accountId?: string;
   /** Lambda async retries after a failed invocation (0, 1 or 2; after 1 min, then 2 min, scaled). @default 2 */
   readonly hookRetries?: 0 | 1 | 2;
+  /**
+   * The fraction (0..1) of successful hook invocations that Lambda delivers a second time (async events
+   * are delivered at least once), drawn from the seeded random. Use it to test idempotent reporting.
+   * @default 0
+   */
+  readonly hookDuplicateRate?: number;
   /** CodeDeploy's hook timeout, in service time (scaled). @default 3_600_000 (one hour) */
   readonly hookTimeoutMs?: number;
   /** A hook function's own timeout (the Lambda timeout), real milliseconds, not scaled. @default 30_000 */
@@ -48,6 +54,7 @@ export const DEFAULT_OPTIONS = {
   region: 'us-east-1',
   accountId: '123456789012',
   hookRetries: 2,
+  hookDuplicateRate: 0,
   hookTimeoutMs: 3_600_000,
   functionTimeoutMs: 30_000,
   bodyLimit: 1_048_576,
@@ -82,6 +89,8 @@ export function resolveOptions(options: LocalCodeDeployOptions = {}): ResolvedOp
   finite('hookTimeoutMs', 0);
   finite('functionTimeoutMs', 1);
   finite('bodyLimit', 1);
+  if (!(o.hookDuplicateRate >= 0 && o.hookDuplicateRate <= 1))
+    fail('Expected `hookDuplicateRate` to be a number from 0 to 1');
   if (![0, 1, 2].includes(o.hookRetries)) fail('Expected `hookRetries` to be 0, 1 or 2');
   if (o.credentials && (!o.credentials.accessKeyId || !o.credentials.secretAccessKey)) {
     fail('Expected `credentials` to have accessKeyId and secretAccessKey');

@@ -181,3 +181,29 @@ describe('ECS blue/green deployments', () => {
     expect(outcome).toMatchObject({ status: 'Stopped', errorInformation: { code: 'TIMEOUT' } });
   });
 });
+
+describe('ECS termination wait', () => {
+  it('keeps the original task set until the termination wait ends or ContinueDeployment(TERMINATION_WAIT)', async () => {
+    const local = await startLocalCodeDeploy({ timeScale: 1 });
+    const client = clientFor(local);
+    try {
+      const d = await local.deployEcs({ cluster: 'c', service: 's', terminationWaitMinutes: 60 });
+      await eventually(() => d.timeline.every((e) => e.status !== 'Pending' && e.status !== 'InProgress'));
+      expect(local.state.ecsServices.get('c:s')?.taskSets.map((t) => t.taskSetLabel)).toEqual([
+        'Blue',
+        'Green',
+      ]);
+      await client.send(
+        new ContinueDeploymentCommand({
+          deploymentId: d.deploymentId,
+          deploymentWaitType: 'TERMINATION_WAIT',
+        }),
+      );
+      expect((await d.done).status).toBe('Succeeded');
+      expect(local.state.ecsServices.get('c:s')?.taskSets.map((t) => t.taskSetLabel)).toEqual(['Green']);
+    } finally {
+      client.destroy();
+      await local.close();
+    }
+  });
+});

@@ -212,3 +212,36 @@ describe('hook invocation semantics', () => {
     expect(d.timeline.map((e) => e.status)).toEqual(['Skipped', 'Succeeded', 'Skipped']);
   });
 });
+
+describe('at-least-once delivery', () => {
+  it('delivers a successful invocation a second time at hookDuplicateRate; the duplicate report is refused', async () => {
+    const local = await startLocalCodeDeploy({ timeScale: 0, hookDuplicateRate: 1 });
+    const client = clientFor(local);
+    try {
+      const outcomes: string[] = [];
+      const d = await local.deployLambda({
+        functionName: 'fn',
+        currentVersion: '1',
+        targetVersion: '2',
+        hooks: {
+          BeforeAllowTraffic: async (event) => {
+            try {
+              await report(client, event, 'Succeeded');
+              outcomes.push('accepted');
+            } catch (err) {
+              outcomes.push((err as Error).name);
+            }
+          },
+        },
+      });
+      expect((await d.done).status).toBe('Succeeded');
+      await d.settled;
+      expect(outcomes).toEqual(['accepted', 'LifecycleEventAlreadyCompletedException']);
+      expect(d.timeline[0]?.attempts).toBe(2);
+      await expect(startLocalCodeDeploy({ hookDuplicateRate: 2 })).rejects.toThrow('`hookDuplicateRate`');
+    } finally {
+      client.destroy();
+      await local.close();
+    }
+  });
+});

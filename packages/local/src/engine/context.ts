@@ -8,6 +8,10 @@ export interface EngineOptions {
   readonly accountId: string;
   /** Lambda async retries after an error (0..2). */
   readonly hookRetries: number;
+  /** The fraction (0..1) of successful hook invocations delivered a second time. */
+  readonly hookDuplicateRate: number;
+  /** Seed of the random used for duplicate deliveries. */
+  readonly seed: number;
   /** CodeDeploy's hook timeout, service time (scaled by the time scale). */
   readonly hookTimeoutMs: number;
   /** A hook function's own timeout, real time. */
@@ -25,6 +29,8 @@ export interface EngineContext {
   /** Aborted when the local CodeDeploy closes. */
   readonly closeSignal: AbortSignal;
   now(): number;
+  /** Whether to deliver a successful hook invocation once more (Lambda's at-least-once delivery). */
+  duplicateDelivery(): boolean;
 }
 
 /** The result of one lifecycle step. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Scheduler } from '../clock.js';
 import { ApiError, messageOf } from '../errors.js';
-import { newDeploymentId } from '../ids.js';
+import { newDeploymentId, seededRandom } from '../ids.js';
 import { parseAppSpec } from './appspec.js';
 import { DEPLOYMENT_CONFIGS } from './configs.js';
 import type { EngineContext, EngineOptions } from './context.js';
@@ -38,9 +38,12 @@ export class Engine implements EngineContext {
   readonly #running = new Set<Promise<void>>();
   readonly #stopRequests = new Map<string, { rollback: boolean }>();
 
+  readonly #random: () => number;
+
   constructor(scheduler: Scheduler, options: EngineOptions) {
     this.scheduler = scheduler;
     this.options = options;
+    this.#random = seededRandom(options.seed + 1);
   }
 
   get closeSignal(): AbortSignal {
@@ -49,6 +52,10 @@ export class Engine implements EngineContext {
 
   now(): number {
     return this.scheduler.clock.now();
+  }
+
+  duplicateDelivery(): boolean {
+    return this.options.hookDuplicateRate > 0 && this.#random() < this.options.hookDuplicateRate;
   }
 
   /** The deployment or `DeploymentDoesNotExistException`. */

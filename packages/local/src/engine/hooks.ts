@@ -142,6 +142,7 @@ async function deliver(
   timeoutMs: number,
 ): Promise<void> {
   const retries = engine.options.hookRetries;
+  let duplicated = false;
   for (let attempt = 1; ; attempt++) {
     ev.attempts = attempt;
     lifecycleChanged(dep, ev, engine.now());
@@ -168,7 +169,10 @@ async function deliver(
         attempt,
         result: 'returned',
       });
-      return;
+      // Lambda may deliver an async event more than once even without an error: once more, at this rate.
+      if (duplicated || engine.closeSignal.aborted || !(engine.duplicateDelivery() ?? false)) return;
+      duplicated = true;
+      continue;
     } catch (err) {
       ev.hookReason = messageOf(err);
       lifecycleChanged(dep, ev, engine.now());

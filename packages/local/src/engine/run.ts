@@ -130,7 +130,10 @@ async function terminationWait(engine: EngineContext, dep: DeploymentRecord): Pr
   if (!minutes) return;
   const timer = new AbortController();
   const continued = new Promise<void>((resolve) => dep.waits.set('TERMINATION_WAIT', resolve));
-  await Promise.race([continued, engine.scheduler.sleep(minutes * 60_000, timer.signal)]);
+  await Promise.race([
+    continued,
+    engine.scheduler.sleep(minutes * 60_000, AbortSignal.any([timer.signal, dep.abort.signal])),
+  ]);
   timer.abort();
   dep.waits.delete('TERMINATION_WAIT');
 }
@@ -190,7 +193,7 @@ export async function runDeployment(
   } else {
     if (dep.computePlatform === 'ECS') {
       await terminationWait(engine, dep);
-      ecsDrainOld(engine, dep);
+      if (!dep.abort.signal.aborted) ecsDrainOld(engine, dep);
     }
     finalize(engine, dep, 'Succeeded');
   }
