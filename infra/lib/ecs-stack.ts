@@ -9,13 +9,7 @@ import {
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { EcsDeploymentConfig, EcsDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
 import type { Construct } from 'constructs';
-import {
-  CONTAINER_NAME,
-  CONTAINER_PORT,
-  TEST_PORT,
-  WebService,
-  type WebServiceProps,
-} from './web-service.js';
+import { CONTAINER_NAME, CONTAINER_PORT, TEST_PORT, WebService } from './web-service.js';
 import { acknowledgeWebServiceFindings } from './web-service-nag.js';
 
 /**
@@ -34,11 +28,6 @@ export interface EcsBlueGreenStackProps extends StackProps {
    * @default HookFunction's defaults
    */
   readonly bundling?: HookBundlingOptions;
-  /**
-   * The web service's options.
-   * @default WebService's defaults
-   */
-  readonly web?: WebServiceProps;
 }
 
 /**
@@ -60,7 +49,7 @@ export class EcsBlueGreenStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EcsBlueGreenStackProps) {
     super(scope, id, props);
-    this.web = new WebService(this, 'Web', props.web);
+    this.web = new WebService(this, 'Web');
     const web = this.web;
     this.deploymentGroup = new EcsDeploymentGroup(this, 'BlueGreen', {
       service: web.service,
@@ -77,6 +66,7 @@ export class EcsBlueGreenStack extends Stack {
     const dns = web.loadBalancer.loadBalancerDnsName;
     const environment = {
       PRODUCTION_URL: `http://${dns}/`,
+      DEPENDENCY_HEALTH_URL: `http://${dns}/health`,
       TEST_URL: `http://${dns}:${TEST_PORT}/`,
       CLUSTER_NAME: web.cluster.clusterName,
       SERVICE_NAME: web.service.serviceName,

@@ -7,6 +7,29 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 /**
+ * The demo target's code: answers the pre-traffic example's smoke tests (`{ action: 'health' }` ->
+ * `{ status: 'ok' }`, `{ action: 'quote', items }` -> a positive `total`) and anything else with 200.
+ *
+ * @param version the version label baked into every answer
+ * @example
+ * targetSource('2'); // 'exports.handler = async (event) => { ... }'
+ */
+export function targetSource(version: string): string {
+  const v = JSON.stringify(version);
+  return [
+    'exports.handler = async (event) => {',
+    `  if (event && event.action === 'health') return { status: 'ok', version: ${v} };`,
+    "  if (event && event.action === 'quote') {",
+    '    const items = Array.isArray(event.items) ? event.items : [];',
+    '    const total = items.reduce((sum, item) => sum + 10 * (Number(item.qty) || 0), 0);',
+    `    return { total, currency: 'EUR', version: ${v} };`,
+    '  }',
+    `  return { statusCode: 200, body: JSON.stringify({ ok: true, version: ${v} }) };`,
+    '};',
+  ].join('\n');
+}
+
+/**
  * Properties of the {@link TargetFunction}.
  *
  * @example
@@ -22,7 +45,7 @@ export interface TargetFunctionProps {
 }
 
 /**
- * The function under deployment in the Lambda stack: a tiny inline HTTP-style handler on nodejs22.x
+ * The function under deployment in the Lambda stack: a tiny inline handler ({@link targetSource}) on nodejs22.x
  * ARM64, its `live` alias (the traffic CodeDeploy shifts) and two alarms on the alias that roll a
  * deployment back: any error, or a p99 duration above one second.
  *
@@ -58,9 +81,7 @@ export class TargetFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       handler: 'index.handler',
-      code: Code.fromInline(
-        `exports.handler = async () => ({ statusCode: 200, body: JSON.stringify({ ok: true, version: ${JSON.stringify(version)} }) });`,
-      ),
+      code: Code.fromInline(targetSource(version)),
       description: `greenlight demo target, version ${version}`,
       memorySize: 128,
       timeout: Duration.seconds(5),

@@ -21,17 +21,21 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 /**
- * Properties of the {@link WebService}.
+ * The demo server: Node.js from the public ECR mirror of the official image (arm64), answering every path
+ * with `{"status":"ok","path":…}`, so the ECS examples' HTTP checks have something to call. (A service
+ * under the CODE_DEPLOY controller cannot take a new task definition from CloudFormation: new revisions
+ * are deployed with CodeDeploy, see the README.)
  *
  * @example
- * const props: WebServiceProps = { image: 'public.ecr.aws/nginx/nginx:stable-alpine' };
+ * demoServerCommand(); // ['node', '-e', '...']
  */
-export interface WebServiceProps {
-  /**
-   * The container image (must have an arm64 variant).
-   * @default 'public.ecr.aws/nginx/nginx:stable-alpine'
-   */
-  readonly image?: string;
+export function demoServerCommand(): string[] {
+  return [
+    'node',
+    '-e',
+    "require('http').createServer((req, res) => { res.setHeader('content-type', 'application/json'); " +
+      `res.end(JSON.stringify({ status: 'ok', path: req.url })); }).listen(${CONTAINER_PORT});`,
+  ];
 }
 
 /** The container name in the task definition and the AppSpec. */
@@ -64,7 +68,7 @@ export class WebService extends Construct {
   public readonly blueTargetGroup: ApplicationTargetGroup;
   public readonly greenTargetGroup: ApplicationTargetGroup;
 
-  constructor(scope: Construct, id: string, props: WebServiceProps = {}) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
     this.vpc = new Vpc(this, 'Vpc', {
       maxAzs: 2,
@@ -85,7 +89,8 @@ export class WebService extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.taskDefinition.addContainer(CONTAINER_NAME, {
-      image: ContainerImage.fromRegistry(props.image ?? 'public.ecr.aws/nginx/nginx:stable-alpine'),
+      image: ContainerImage.fromRegistry('public.ecr.aws/docker/library/node:22-alpine'),
+      command: demoServerCommand(),
       portMappings: [{ containerPort: CONTAINER_PORT }],
       logging: LogDrivers.awsLogs({ streamPrefix: CONTAINER_NAME, logGroup }),
     });

@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { ECS_LIFECYCLE_EVENTS, type EcsLifecycleEvent, type HookFunction } from '@greenlight/cdk';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { EcsBlueGreenStack } from '../lib/ecs-stack.js';
+import { CONTAINER_PORT, demoServerCommand } from '../lib/web-service.js';
 import {
   acknowledgements,
   arnOf,
@@ -182,6 +185,26 @@ describe('EcsBlueGreenStack', () => {
     });
     const sg = template.toJSON().Resources[logicalId(stack.web.serviceSecurityGroup)].Properties;
     expect(sg.SecurityGroupIngress).toBeUndefined();
+  });
+
+  it("runs a demo server that answers the examples' HTTP checks with {status: 'ok'}", async () => {
+    const [node, flag, code] = demoServerCommand();
+    expect([node, flag]).toEqual(['node', '-e']);
+    // The same server on a free port instead of 80, printing the port it got.
+    const script = (code ?? '').replace(
+      `.listen(${CONTAINER_PORT});`,
+      '.listen(0, "127.0.0.1", function () { console.log(this.address().port); });',
+    );
+    expect(script).not.toEqual(code);
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+      const response = await fetch(`http://127.0.0.1:${chunk.toString().trim()}/health`);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toEqual({ status: 'ok', path: '/health' });
+    } finally {
+      child.kill();
+    }
   });
 
   it('passes the cdk-nag AwsSolutions pack, every acknowledgment with a written reason', () => {

@@ -1,6 +1,8 @@
+import { runInNewContext } from 'node:vm';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { LambdaCanaryStack } from '../lib/lambda-stack.js';
+import { targetSource } from '../lib/target-function.js';
 import {
   acknowledgements,
   arnOf,
@@ -152,6 +154,20 @@ describe('LambdaCanaryStack', () => {
       TARGET_FUNCTION_NAME: { Ref: logicalId(stack.target.fn) },
       TARGET_ALIAS_NAME: 'live',
     });
+  });
+
+  it("deploys a target that answers the pre-traffic example's smoke tests", async () => {
+    const sandbox = { exports: {} as { handler?: (event: unknown) => Promise<unknown> } };
+    runInNewContext(targetSource('7'), sandbox);
+    const handler = sandbox.exports.handler;
+    if (!handler) throw new Error('no handler exported');
+    await expect(handler({ action: 'health' })).resolves.toEqual({ status: 'ok', version: '7' });
+    await expect(handler({ action: 'quote', items: [{ sku: 'BOOK-1', qty: 2 }] })).resolves.toEqual({
+      total: 20,
+      currency: 'EUR',
+      version: '7',
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { Code: { ZipFile: targetSource('1') } });
   });
 
   it('passes the cdk-nag AwsSolutions pack, every acknowledgment with a written reason', () => {
