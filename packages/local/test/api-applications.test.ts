@@ -6,6 +6,7 @@ import {
   GetApplicationRevisionCommand,
   GetDeploymentCommand,
   GetDeploymentGroupCommand,
+  GetDeploymentTargetCommand,
 } from '@aws-sdk/client-codedeploy';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '../src/index.js';
 import { lambdaRevision } from './helpers/appspec.js';
@@ -226,6 +227,73 @@ describe('application, group, revision and CreateDeployment operations through @
     await expectAwsError(
       client.send(new GetApplicationRevisionCommand({ applicationName: 'app' } as never)),
       'RevisionRequiredException',
+    );
+  });
+  it("CreateDeployment runs an ECS AppSpec against the group's service and target groups", async () => {
+    await client.send(new CreateApplicationCommand({ applicationName: 'web', computePlatform: 'ECS' }));
+    await client.send(
+      new CreateDeploymentGroupCommand({
+        applicationName: 'web',
+        deploymentGroupName: 'web-dg',
+        serviceRoleArn: ROLE,
+        ecsServices: [{ clusterName: 'prod', serviceName: 'web' }],
+        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+        loadBalancerInfo: {
+          targetGroupPairInfoList: [
+            {
+              targetGroups: [{ name: 'tg-a' }, { name: 'tg-b' }],
+              prodTrafficRoute: {
+                listenerArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/w/1/80'],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    local.registerFunction('CodeDeployHook_smoke', (event) => report(client, event, 'Succeeded'));
+    const content = JSON.stringify({
+      version: 0.0,
+      Resources: [
+        {
+          TargetService: {
+            Type: 'AWS::ECS::Service',
+            Properties: {
+              TaskDefinition: 'web:42',
+              LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 8080 },
+            },
+          },
+        },
+      ],
+      Hooks: [{ AfterAllowTestTraffic: 'CodeDeployHook_smoke' }],
+    });
+    const { deploymentId } = await client.send(
+      new CreateDeploymentCommand({
+        applicationName: 'web',
+        deploymentGroupName: 'web-dg',
+        revision: { revisionType: 'AppSpecContent', appSpecContent: { content } },
+      }),
+    );
+    const d = local.deployment(deploymentId!)!;
+    expect((await d.done).status).toBe('Succeeded');
+    const target = (await client.send(new GetDeploymentTargetCommand({ deploymentId, targetId: 'prod:web' })))
+      .deploymentTarget;
+    expect(
+      target?.ecsTarget?.taskSetsInfo?.map((t) => [t.taskSetLabel, t.targetGroup?.name, t.trafficWeight]),
+    ).toEqual([
+      ['Blue', 'tg-a', 0],
+      ['Green', 'tg-b', 100],
+    ]);
+    expect(local.state.ecsServices.get('prod:web')?.taskSets[0]?.taskDefinition).toBe('web:42');
+    expect(d.timeline.find((e) => e.lifecycleEvent === 'AfterAllowTestTraffic')?.status).toBe('Succeeded');
+    await expectAwsError(
+      client.send(
+        new CreateDeploymentCommand({
+          applicationName: 'web',
+          deploymentGroupName: 'web-dg',
+          revision: lambdaRevision(),
+        }),
+      ),
+      'InvalidRevisionException',
     );
   });
 });
