@@ -2,18 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { LocalCodeDeploy } from '@greenlight/local';
 
-/** What the tasks of a release answer: healthy JSON, or a 500. */
-export type ReleaseBehaviour = 'good' | 'bad';
-
 /** Options of {@link startLoadBalancer}. */
 export interface LoadBalancerOptions {
   readonly local: LocalCodeDeploy;
   readonly cluster: string;
   readonly service: string;
-  /** What the replacement (Green) task set answers; the original always answers well. */
-  readonly replacement: () => ReleaseBehaviour;
-  /** The version labels shown in answers. */
-  readonly versions: { readonly original: string; readonly replacement: string };
+  /** Whether the tasks of a task definition are a bad release (they answer 500). */
+  readonly isBad: (taskDefinition: string) => boolean;
 }
 
 /** A simulated Application Load Balancer: a production and a test listener, routed like ELBv2 would. */
@@ -43,12 +38,11 @@ async function listen(
 /**
  * Starts two listeners in front of the simulated ECS service. Each request goes to a task set as ELBv2 would
  * send it: the test listener to the target group CodeDeploy routed it to (the replacement after
- * AllowTestTraffic), the production listener to a task set drawn by the task sets' traffic weights. The
- * original task set answers `{"status":"ok"}`; the replacement answers per `replacement()`: well, or with a
- * 500 (the bad release).
+ * AllowTestTraffic), the production listener to a task set drawn by the task sets' traffic weights. Tasks
+ * answer `{"status":"ok"}`, or a 500 when their task definition is a bad release.
  *
  * @example
- * const lb = await startLoadBalancer({ local, cluster: 'shop', service: 'orders', replacement: () => 'bad', versions });
+ * const lb = await startLoadBalancer({ local, cluster: 'shop', service: 'orders', isBad: (td) => td === 'orders:3' });
  * await fetch(`${lb.testUrl}/health`); // 500 once the test listener routes to the replacement
  */
 export async function startLoadBalancer(options: LoadBalancerOptions): Promise<LoadBalancer> {
@@ -58,10 +52,13 @@ export async function startLoadBalancer(options: LoadBalancerOptions): Promise<L
     const taskSet = serviceState()?.taskSets.find((t) => t.targetGroup === targetGroup);
     if (!taskSet)
       return answer(res, 503, { message: `no healthy targets in ${targetGroup ?? 'the target group'}` });
-    const replacement = taskSet.taskSetLabel === 'Green';
-    const version = replacement ? options.versions.replacement : options.versions.original;
-    if (replacement && options.replacement() === 'bad') {
-      return answer(res, 500, { status: 'error', version, message: 'orders: database migration 42 missing' });
+    const version = taskSet.taskDefinition;
+    if (options.isBad(version)) {
+      return answer(res, 500, {
+        status: 'error',
+        version,
+        message: 'orders-web: relation "orders_v3" does not exist',
+      });
     }
     return answer(res, 200, { status: 'ok', version, taskSet: taskSet.identifer });
   };

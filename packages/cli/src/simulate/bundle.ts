@@ -24,9 +24,9 @@ export interface Bundles {
 const NAMESPACE = 'greenlight-hook';
 
 /**
- * The entry esbuild bundles for each hook: it re-exports the module's handler as `handler` and appends
- * what the handler returned (or threw) as one JSON line to `$GREENLIGHT_RESULTS_FILE`, so the timeline can
- * show the hook's own reason and checks.
+ * The entry esbuild bundles for each hook: it re-exports the module's handler as `handler`, keeps the process
+ * alive while it runs (as Lambda's runtime does), and appends what the handler returned (or threw) as one
+ * JSON line to `$GREENLIGHT_RESULTS_FILE`, so the timeline can show the hook's own reason and checks.
  */
 function wrapperSource(module: string, exportName: string): string {
   return `import * as hookModule from ${JSON.stringify(module)};
@@ -42,6 +42,9 @@ export async function handler(event, context) {
   if (typeof inner !== 'function') {
     throw new Error(${JSON.stringify(`${module} has no function export named ${exportName}`)});
   }
+  // Lambda's runtime keeps the process alive while the handler runs; a bare node process would exit (code 13)
+  // when the handler's only pending work is an unref'd timer, such as a check's wait between two requests.
+  const keepAlive = setInterval(() => {}, 1 << 30);
   try {
     const result = await inner(event, context);
     record(event, { ok: true, result });
@@ -49,6 +52,8 @@ export async function handler(event, context) {
   } catch (err) {
     record(event, { ok: false, error: err instanceof Error ? err.message : String(err) });
     throw err;
+  } finally {
+    clearInterval(keepAlive);
   }
 }
 `;
