@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../errors.js';
-import type { ServiceHandler } from '../http/types.js';
+import type { RequestContext, ServiceHandler, WireError } from '../http/types.js';
+import { queryCode } from './protocols.js';
 import { isQueryRequest, parseQuery, queryError, queryResponse } from './query.js';
 import type { AwsServicesState, ResolvedServicesOptions } from './state.js';
 import { type Input, list, str, strings } from './values.js';
@@ -187,6 +188,10 @@ export class Elbv2Slice {
   }
 }
 
+/** An awsQuery error with the query code (`ThrottlingException` → `Throttling`). */
+const render = (error: WireError, ctx: Pick<RequestContext, 'requestId'>) =>
+  queryError({ ...error, type: queryCode(error.type) }, ctx);
+
 /** The ELBv2 service handler (awsQuery, signed for `elasticloadbalancing`). */
 export function elbv2Service(slice: Elbv2Slice): ServiceHandler {
   const action = (body: Buffer) => String(parseQuery(body.toString('utf8')).Action ?? 'unknown');
@@ -204,10 +209,10 @@ export function elbv2Service(slice: Elbv2Slice): ServiceHandler {
         throw new ApiError('InvalidAction', `The action ${ctx.operation} is not valid for this web service.`);
       } catch (error) {
         if (error instanceof ApiError)
-          return queryError({ type: error.type, message: error.message, status: error.status }, ctx);
+          return render({ type: error.type, message: error.message, status: error.status }, ctx);
         throw error;
       }
     },
-    renderError: queryError,
+    renderError: render,
   };
 }
