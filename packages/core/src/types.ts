@@ -1,5 +1,3 @@
-import type { Context } from 'aws-lambda';
-
 /**
  * What CodeDeploy sends a lifecycle hook: two IDs and nothing else.
  *
@@ -234,11 +232,23 @@ export interface HookResult {
 }
 
 /**
- * The Lambda context as greenlight reads it: any part of `aws-lambda`'s `Context`, so a real context, the local
- * CodeDeploy's Lambda-like one, or none at all will do. Without `getRemainingTimeInMillis` the hook assumes
- * `defaultRemainingMs`.
+ * The Lambda context as greenlight reads it: a structural subset of `aws-lambda`'s `Context`, so a real context,
+ * the local CodeDeploy's Lambda-like one, or none at all will do (no dependency on `@types/aws-lambda`).
+ * Without `getRemainingTimeInMillis` the hook assumes `defaultRemainingMs`.
+ *
+ * @example
+ * const context: LambdaContextLike = { functionName: 'hook', getRemainingTimeInMillis: () => 30_000 };
  */
-export type LambdaContextLike = Partial<Context>;
+export interface LambdaContextLike {
+  readonly functionName?: string;
+  readonly functionVersion?: string;
+  readonly invokedFunctionArn?: string;
+  readonly memoryLimitInMB?: string;
+  readonly awsRequestId?: string;
+  readonly logGroupName?: string;
+  readonly logStreamName?: string;
+  getRemainingTimeInMillis?(): number;
+}
 
 /** A CodeDeploy hook handler: assignable to `Handler<CodeDeployHookEvent, HookResult>` from `aws-lambda`. */
 export type HookHandler = (event: CodeDeployHookEvent, context?: LambdaContextLike) => Promise<HookResult>;
