@@ -1,5 +1,5 @@
 import type { Check, CheckVerdict, HookContext } from '@greenlight/core';
-import { abortedVerdict, sleep, withTimeout } from './internal/abort.js';
+import { abortedVerdict, wait, withTimeout } from './internal/abort.js';
 import { isExpectation, type JsonSubset, shown, textMismatch } from './internal/match.js';
 import { is, optional, required, validateOptions } from './internal/options.js';
 
@@ -181,12 +181,8 @@ export function http(options: HttpCheckOptions): Check {
     let last: CheckVerdict = { passed: true };
     for (let n = 1; n <= successes; n++) {
       const label = successes > 1 ? `${method} ${url} (request ${n} of ${successes})` : `${method} ${url}`;
-      if (n > 1) {
-        try {
-          await sleep(intervalMs, signal);
-        } catch {
-          return abortedVerdict(signal, `waiting to send request ${n} of ${successes} to ${url}`);
-        }
+      if (n > 1 && !(await wait(intervalMs, signal))) {
+        return abortedVerdict(signal, `waiting to send request ${n} of ${successes} to ${url}`);
       }
       const verdict = await once(o, url, signal, label);
       if (verdict === 'aborted') return abortedVerdict(signal, `waiting for ${method} ${url}`);

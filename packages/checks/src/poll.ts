@@ -8,7 +8,7 @@ import {
   systemClock,
   toVerdict,
 } from '@greenlight/core';
-import { abortReason } from './internal/abort.js';
+import { abortReason, wait } from './internal/abort.js';
 import { is, optional, validateOptions } from './internal/options.js';
 
 /**
@@ -89,24 +89,6 @@ function boundedContext(
   };
 }
 
-function wait(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) {
-      resolve(false);
-      return;
-    }
-    const onAbort = () => {
-      clock.clearTimeout(handle);
-      resolve(false);
-    };
-    const handle = clock.setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 function retryable(mode: PollOptions['retryErrors'], error: unknown): boolean {
   if (mode === 'all') return true;
   if (mode === 'none') return false;
@@ -162,7 +144,7 @@ export function poll(check: Check, options: PollOptions = {}): Check {
         if (signal.aborted) return summary(abortReason(signal));
         lastReason = verdict.reason ?? 'failed';
         if (o.maxAttempts !== undefined && attempts >= o.maxAttempts) return summary('still failing');
-        if (!(await wait(clock, interval, signal))) return summary(abortReason(signal));
+        if (!(await wait(interval, signal, clock))) return summary(abortReason(signal));
         interval = Math.min(interval * (o.backoff ?? 1), maxIntervalMs);
       }
     } finally {

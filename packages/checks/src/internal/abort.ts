@@ -1,4 +1,10 @@
-import { CheckTimeoutError, type CheckVerdict, describeThrown } from '@greenlight/core';
+import {
+  CheckTimeoutError,
+  type CheckVerdict,
+  type Clock,
+  describeThrown,
+  systemClock,
+} from '@greenlight/core';
 
 /** Why `signal` fired, in words: `timed out after 500 ms` or `aborted (…)`. */
 export function abortReason(signal: AbortSignal): string {
@@ -47,22 +53,24 @@ export function withTimeout(
   };
 }
 
-/** Resolves after `ms` (an unref'd timer), or rejects with the signal's reason when it fires first. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
+/**
+ * Waits `ms` on `clock`'s timers (real, unref'd ones by default). Resolves `true` when the time passed, `false`
+ * as soon as `signal` fires; never rejects, and always clears its timer and listener.
+ */
+export function wait(ms: number, signal: AbortSignal, clock: Clock = systemClock): Promise<boolean> {
+  return new Promise((resolve) => {
     if (signal.aborted) {
-      reject(signal.reason);
+      resolve(false);
       return;
     }
     const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
+      clock.clearTimeout(handle);
+      resolve(false);
     };
-    const timer = setTimeout(() => {
+    const handle = clock.setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
-      resolve();
+      resolve(true);
     }, ms);
-    timer.unref();
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
