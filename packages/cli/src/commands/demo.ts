@@ -3,7 +3,7 @@ import { numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { SCENARIOS, type Scenario } from '../demo/scenarios.js';
 import { startWorld } from '../demo/world.js';
-import { templatesRoot } from '../init/templates.js';
+import { inCheckout, templatesRoot } from '../init/templates.js';
 import { useColor } from '../io.js';
 import { formatDuration, TimelinePrinter } from '../simulate/printer.js';
 import { type SimulationResult, simulateDeployment } from '../simulate/run.js';
@@ -56,7 +56,7 @@ export const demoCommand: Command = {
     const printer = new TimelinePrinter((s) => io.stdout.write(s), paint);
     const started = Date.now();
     const examplesDir = templatesRoot(io.packageRoot);
-    const world = await startWorld({ examplesDir, timeScale });
+    const world = await startWorld({ examplesDir, timeScale, sourceCondition: inCheckout(io.packageRoot) });
     const rows: { scenario: Scenario; result: SimulationResult }[] = [];
     try {
       const shown = relative(io.cwd, examplesDir) || '.';

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { startLocalCodeDeploy } from '@greenlight/local';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { inCheckout } from '../init/templates.js';
 import { useColor } from '../io.js';
 import { bundleHooks } from '../simulate/bundle.js';
 import { painter } from '../style.js';

@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { type LambdaHandler, startLocalCodeDeploy } from '@greenlight/local';
+import type { LambdaHandler } from '@greenlight/local';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { inCheckout } from '../init/templates.js';
 import { useColor } from '../io.js';
+import { startLocalAws } from '../local-aws.js';
 import { type BundleInput, bundleHooks } from '../simulate/bundle.js';
 import { deploymentConfig } from '../simulate/configs.js';
 import { mapHooks, platformFor } from '../simulate/hooks.js';
@@ -106,8 +108,8 @@ export const simulateCommand: Command = {
     }));
     if (values.target)
       inputs.push({ name: 'target-version', module: resolve(io.cwd, values.target), exportName: 'handler' });
-    const bundles = await bundleHooks(inputs);
-    const local = await startLocalCodeDeploy({ timeScale });
+    const bundles = await bundleHooks(inputs, { sourceCondition: inCheckout(io.packageRoot) });
+    const { local, services, env: localEnv } = await startLocalAws({ timeScale });
     try {
       const targetVersion = values['target-version'] ?? '2';
       const versions: Record<string, LambdaHandler> = {};
@@ -115,11 +117,11 @@ export const simulateCommand: Command = {
         const file = bundles.files['target-version']!;
         versions[targetVersion] = (createRequire(file)(file) as { handler: LambdaHandler }).handler;
       }
-      for (const a of alarms) local.setAlarmState(a.name, a.state);
+      for (const a of alarms) services.cloudwatch.setAlarm(a.name, a.state);
       const spec: DeploymentSpec = {
         platform,
         config,
-        env,
+        env: { AWS_ENDPOINT_URL: localEnv.AWS_ENDPOINT_URL!, ...env },
         functionTimeoutMs: timeoutS * 1000,
         autoRollback: values['no-rollback'] !== true,
         ...(alarms.length ? { alarms: alarms.map((a) => a.name) } : {}),

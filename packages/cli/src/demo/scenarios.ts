@@ -20,7 +20,11 @@ export const LAMBDA = {
   alarms: ['orders-errors', 'orders-p99-latency'],
 } as const;
 /** The ECS service the demo deploys. */
-export const ECS = { cluster: 'shop', service: 'orders-web' } as const;
+export const ECS = {
+  cluster: 'shop',
+  service: 'orders-web',
+  alarms: ['orders-web-5xx', 'orders-web-latency'],
+} as const;
 
 /** The four deployments: a good and a bad release for Lambda (canary) and for ECS (blue/green). */
 export const SCENARIOS: readonly Scenario[] = [

@@ -1,11 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type AwsServices,
-  type LocalCodeDeploy,
-  mountAwsServices,
-  startLocalCodeDeploy,
-} from '@greenlight/local';
+import type { LocalCodeDeploy } from '@greenlight/local';
+import { type AwsServices, startLocalAws } from '../local-aws.js';
 import { type Bundles, bundleHooks } from '../simulate/bundle.js';
 import { ECS_HOOKS, type HookEvent, LAMBDA_HOOKS, type Platform } from '../simulate/hooks.js';
 import type { BundledHook, DeploymentSpec } from '../simulate/run.js';
@@ -49,6 +45,8 @@ export interface WorldOptions {
   /** The folder holding the examples. */
   readonly examplesDir: string;
   readonly timeScale: number;
+  /** Resolve `@greenlight/*` to their sources (in a checkout). */
+  readonly sourceCondition: boolean;
 }
 
 function bundleInputs(examplesDir: string) {
@@ -77,9 +75,8 @@ function bundleInputs(examplesDir: string) {
 export async function startWorld(options: WorldOptions): Promise<World> {
   const inputs = bundleInputs(options.examplesDir);
   if (inputs.length === 0) throw new Error(`no example hooks found under ${options.examplesDir}`);
-  const bundles: Bundles = await bundleHooks(inputs);
-  const local = await startLocalCodeDeploy({ timeScale: options.timeScale, hookRetries: 0 });
-  const services = mountAwsServices(local);
+  const bundles: Bundles = await bundleHooks(inputs, { sourceCondition: options.sourceCondition });
+  const { local, services } = await startLocalAws({ timeScale: options.timeScale, hookRetries: 0 });
   const bad = new Set<string>();
   const loadBalancer = await startLoadBalancer({
     local,
@@ -92,8 +89,9 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     { '1': ordersVersion('1'), '2': ordersVersion('2'), '3': ordersVersion('3', { broken: true }) },
     { [LAMBDA.alias]: '1' },
   );
-  for (const alarm of LAMBDA.alarms)
+  for (const alarm of [...LAMBDA.alarms, ...ECS.alarms]) {
     services.cloudwatch.setAlarm(alarm, 'OK', 'Threshold Crossed: no datapoints were in breach');
+  }
 
   const hooks: Record<Platform, BundledHook[]> = { lambda: [], ecs: [] };
   for (const input of inputs) {
@@ -104,12 +102,15 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       source: input.module,
     });
   }
-  const env = {
+  // The hook functions' Lambda configuration, as infra/ gives it on AWS.
+  const lambdaEnv = { AWS_ENDPOINT_URL: local.endpoint, ALARM_NAMES: LAMBDA.alarms.join(',') };
+  const ecsEnv = {
     AWS_ENDPOINT_URL: local.endpoint,
-    ALARM_NAMES: LAMBDA.alarms.join(','),
+    ALARM_NAMES: ECS.alarms.join(','),
     TEST_LISTENER_URL: loadBalancer.testUrl,
     PRODUCTION_LISTENER_URL: loadBalancer.productionUrl,
     DEPENDENCY_HEALTH_URL: loadBalancer.dependencyUrl,
+    STEADY_TIMEOUT_MS: '10000',
   };
   return {
     local,
@@ -119,7 +120,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     lambdaSpec: (current, target) => ({
       platform: 'lambda',
       hooks: hooks.lambda,
-      env,
+      env: lambdaEnv,
       config: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
       autoRollback: true,
       alarms: LAMBDA.alarms,
@@ -133,7 +134,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     ecsSpec: (taskDefinition) => ({
       platform: 'ecs',
       hooks: hooks.ecs,
-      env,
+      env: ecsEnv,
       config: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
       autoRollback: true,
       ecs: { cluster: ECS.cluster, service: ECS.service, taskDefinition },

@@ -20,9 +20,23 @@ export interface Template {
  */
 export function templatesRoot(packageRoot: string): string {
   const repoExamples = resolve(packageRoot, '..', '..', 'examples');
-  if (existsSync(join(repoExamples, '..', 'pnpm-workspace.yaml')) && existsSync(repoExamples))
-    return repoExamples;
+  if (inCheckout(packageRoot) && existsSync(repoExamples)) return repoExamples;
   return join(packageRoot, 'templates');
+}
+
+/**
+ * Whether the CLI runs from a checkout of the greenlight repository (its workspace packages have their
+ * TypeScript sources, reachable through the `@greenlight/source` export condition), rather than from an
+ * installed package.
+ *
+ * @example
+ * inCheckout('/repo/packages/cli'); // true
+ */
+export function inCheckout(packageRoot: string): boolean {
+  return (
+    existsSync(resolve(packageRoot, '..', '..', 'pnpm-workspace.yaml')) &&
+    existsSync(join(packageRoot, 'src'))
+  );
 }
 
 /**

@@ -82,15 +82,19 @@ function wrapperPlugin(inputs: readonly BundleInput[]): Plugin {
 }
 
 /**
- * Bundles hook modules with esbuild (platform node, CommonJS, everything inlined, `@greenlight/*` resolved to
- * their sources through the `@greenlight/source` condition) into a fresh temp dir. Build errors reject with
- * esbuild's messages.
+ * Bundles hook modules with esbuild (platform node, CommonJS, everything inlined) into a fresh temp dir. With
+ * `sourceCondition` (in a checkout of the repository), `@greenlight/*` resolve to their TypeScript sources
+ * through the `@greenlight/source` export condition, so nothing needs building; an installed CLI leaves it
+ * off, as published packages ship `dist` only. Build errors reject with esbuild's messages.
  *
  * @example
  * const bundles = await bundleHooks([{ name: 'BeforeAllowTraffic', module: '/abs/src/handler.ts', exportName: 'handler' }]);
  * // bundles.files.BeforeAllowTraffic === '/tmp/greenlight-XXXX/BeforeAllowTraffic.cjs'
  */
-export async function bundleHooks(inputs: readonly BundleInput[]): Promise<Bundles> {
+export async function bundleHooks(
+  inputs: readonly BundleInput[],
+  { sourceCondition = true }: { readonly sourceCondition?: boolean } = {},
+): Promise<Bundles> {
   const dir = await mkdtemp(join(tmpdir(), 'greenlight-'));
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
@@ -102,7 +106,7 @@ export async function bundleHooks(inputs: readonly BundleInput[]): Promise<Bundl
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      conditions: ['@greenlight/source'],
+      conditions: sourceCondition ? ['@greenlight/source'] : [],
       logLevel: 'silent',
       plugins: [wrapperPlugin(inputs)],
     });

@@ -1,0 +1,50 @@
+import { plain, runCli } from './helpers/run-cli.js';
+
+describe('greenlight demo', () => {
+  it('runs a good and a bad release of a Lambda canary and an ECS blue/green deployment, as expected', async () => {
+    const started = Date.now();
+    const { code, stdout, stderr } = await runCli(['demo']);
+    const text = plain(stdout);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // Every example hook took part.
+    expect(text).toContain('Lambda hooks: lambda-before-allow-traffic, lambda-after-allow-traffic');
+    expect(text).toContain(
+      'ECS hooks: ecs-before-install, ecs-after-install, ecs-after-allow-test-traffic, ecs-before-allow-traffic, ecs-after-allow-traffic',
+    );
+    // The Lambda bad release: version 3 throws, the pre-traffic hook says so, the alias goes back to 2.
+    expect(text).toContain(
+      "orders:3 failed (Unhandled): TypeError: Cannot read properties of undefined (reading 'price')",
+    );
+    expect(text).toMatch(/version 3 → 2 {2}CodeDeployDefault\.LambdaAllAtOnce {2}\(rollback of d-/);
+    // The ECS bad release: the new tasks answer 500 through the test listener, production never moves.
+    expect(text).toMatch(/✗ AfterAllowTestTraffic +Failed/);
+    expect(text).toContain('status 500, expected 2xx');
+    expect(text).toMatch(/green → blue {2}CodeDeployDefault\.ECSAllAtOnce {2}\(rollback of d-/);
+    // Traffic moved in the canary steps of the good releases.
+    expect(text).toMatch(/ 10% → version 2/);
+    expect(text).toMatch(/ 10% → green \(replacement\)/);
+    // The summary.
+    const summary = text.slice(text.indexOf('━━ Summary ━━'));
+    expect(summary.match(/✓/g)).toHaveLength(4);
+    expect(summary).toMatch(/✓ Lambda canary · good release.*Succeeded/);
+    expect(summary).toMatch(/✓ Lambda canary · bad release.*Failed → rolled back \(Succeeded\)/);
+    expect(summary).toMatch(/✓ ECS blue\/green · good release.*Succeeded/);
+    expect(summary).toMatch(/✓ ECS blue\/green · bad release.*Failed → rolled back \(Succeeded\)/);
+    expect(summary).toContain('Every deployment ended as expected');
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 90_000);
+
+  it('runs only the Lambda deployments with --only lambda', async () => {
+    const { code, stdout } = await runCli(['demo', '--only', 'lambda', '--time-scale', '0.001']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('ECS hooks');
+    expect(plain(stdout).slice(plain(stdout).indexOf('━━ Summary ━━')).match(/✓/g)).toHaveLength(2);
+  }, 60_000);
+
+  it('refuses an unknown platform', async () => {
+    const { code, stderr } = await runCli(['demo', '--only', 'ec2']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--only must be lambda or ecs, got 'ec2'");
+  });
+});
