@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { ECS_LIFECYCLE_EVENTS, type EcsLifecycleEvent, type HookFunction } from '@greenlight/cdk';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { EcsBlueGreenStack } from '../lib/ecs-stack.js';
 import { CONTAINER_PORT, demoServerCommand } from '../lib/web-service.js';
@@ -13,9 +12,10 @@ import {
   logicalId,
   sorted,
   statementsOfRole,
+  testApp,
 } from './helpers.js';
 
-function build(app = new App()): EcsBlueGreenStack {
+function build(app = testApp()): EcsBlueGreenStack {
   const hooks: Partial<Record<EcsLifecycleEvent, string>> = {};
   for (const event of ECS_LIFECYCLE_EVENTS) hooks[event] = FIXTURE_HOOK;
   return new EcsBlueGreenStack(app, 'Ecs', { hooks });
@@ -208,7 +208,7 @@ describe('EcsBlueGreenStack', () => {
   });
 
   it('passes the cdk-nag AwsSolutions pack, every acknowledgment with a written reason', () => {
-    const app = new App();
+    const app = testApp();
     const nagged = build(app);
     expect(awsSolutionsViolations(app)).toEqual([]);
     const reasons = Object.values(acknowledgements(nagged));

@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 
 /** The stand-in hook every stack under test bundles. */
 export const FIXTURE_HOOK = join(__dirname, 'fixtures', 'hook.ts');
+
+/**
+ * An app for tests: CDK's built-in CloudFormation schema validation (a WASM engine that costs about 3 s of
+ * CPU per synth) is off here; `app-synth.test.ts` runs the real app with it on.
+ */
+export function testApp(): App {
+  return new App({ builtinCloudFormationValidation: false });
+}
 
 /** The logical ID of a construct's CloudFormation resource. */
 export function logicalId(construct: IConstruct): string {

@@ -1,5 +1,4 @@
 import { runInNewContext } from 'node:vm';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { LambdaCanaryStack } from '../lib/lambda-stack.js';
 import { targetSource } from '../lib/target-function.js';
@@ -11,9 +10,10 @@ import {
   logicalId,
   sorted,
   statementsOfRole,
+  testApp,
 } from './helpers.js';
 
-function build(app = new App()): LambdaCanaryStack {
+function build(app = testApp()): LambdaCanaryStack {
   return new LambdaCanaryStack(app, 'Lambda', {
     hooks: { beforeAllowTraffic: FIXTURE_HOOK, afterAllowTraffic: FIXTURE_HOOK },
   });
@@ -171,7 +171,7 @@ describe('LambdaCanaryStack', () => {
   });
 
   it('passes the cdk-nag AwsSolutions pack, every acknowledgment with a written reason', () => {
-    const app = new App();
+    const app = testApp();
     const nagged = build(app);
     expect(awsSolutionsViolations(app)).toEqual([]);
     const reasons = Object.values(acknowledgements(nagged));

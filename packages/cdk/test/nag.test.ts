@@ -1,4 +1,4 @@
-import { App, Lazy, Stack } from 'aws-cdk-lib';
+import { Lazy, Stack } from 'aws-cdk-lib';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 // cdk-nag's own renderer, to prove ours names findings exactly as cdk-nag does.
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
@@ -6,11 +6,11 @@ import { acknowledgeNag, HookFunction, nagResourceFinding } from '../src/index.j
 import { ecsTarget } from './helpers/ecs-app.js';
 import { lambdaTarget } from './helpers/lambda-app.js';
 import { acknowledgedRules, awsSolutionsViolations } from './helpers/nag.js';
-import { FIXTURE_HOOK, newStack } from './helpers/template.js';
+import { FIXTURE_HOOK, newStack, testApp } from './helpers/template.js';
 
 describe('cdk-nag AwsSolutions on greenlight hooks', () => {
   it('passes for a Lambda deployment whose hook uses every check', () => {
-    const app = new App();
+    const app = testApp();
     const stack = newStack('Nag', app);
     const target = lambdaTarget(stack);
     const hook = new HookFunction(stack, 'PreTraffic', {
@@ -39,7 +39,7 @@ describe('cdk-nag AwsSolutions on greenlight hooks', () => {
   });
 
   it('reports nothing on the constructs of an ECS hook', () => {
-    const app = new App();
+    const app = testApp();
     const stack = newStack('NagEcs', app);
     const target = ecsTarget(stack);
     const hook = new HookFunction(stack, 'TestTraffic', {

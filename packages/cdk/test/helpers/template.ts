@@ -10,8 +10,16 @@ export const OTHER_FIXTURE_HOOK = join(__dirname, '..', 'fixtures', 'other-hook.
 export const ACCOUNT = '123456789012';
 export const REGION = 'eu-west-1';
 
+/**
+ * An app for tests: CDK's built-in CloudFormation schema validation (a WASM engine that costs about 3 s of
+ * CPU per synth) is off here; the real app's `cdk synth` test keeps it on.
+ */
+export function testApp(): App {
+  return new App({ builtinCloudFormationValidation: false });
+}
+
 /** A stack with a concrete environment, so ARNs built with formatArn are literal strings. */
-export function newStack(id = 'Test', app = new App()): Stack {
+export function newStack(id = 'Test', app = testApp()): Stack {
   return new Stack(app, id, { env: { account: ACCOUNT, region: REGION } });
 }
 
