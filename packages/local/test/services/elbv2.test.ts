@@ -109,6 +109,15 @@ describe('ELBv2 slice', () => {
     expect(blue.TargetHealthDescriptions).toEqual([]);
   });
 
+  it('accepts health set by an ARN of its own making', async () => {
+    const arn = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/made-up/50dc6c495c0c9188';
+    aws.services.elbv2.setTargetHealth(arn, [{ id: 'i-0abc', port: 443, state: 'draining' }]);
+    const health = await client.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
+    expect(health.TargetHealthDescriptions?.map((d) => [d.Target?.Id, d.TargetHealth?.State])).toEqual([
+      ['i-0abc', 'draining'],
+    ]);
+  });
+
   it('answers unknown target groups with TargetGroupNotFound', async () => {
     await expect(client.send(new DescribeTargetGroupsCommand({ Names: ['nope'] }))).rejects.toMatchObject({
       name: 'TargetGroupNotFoundException',
