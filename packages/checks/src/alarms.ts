@@ -136,24 +136,28 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+const count = (n: number) => `${n} alarm${n === 1 ? '' : 's'}`;
+
 function judge(found: MetricAlarm[], names: string[] | undefined, o: AlarmsCheckOptions, what: string) {
   const problems: string[] = [];
   const firing = found.filter((a) => a.StateValue === 'ALARM');
   if (firing.length > 0) {
     const list = firing.map((a) => `${a.AlarmName} (${a.StateReason ?? 'no reason given'})`).join('; ');
-    problems.push(`${firing.length} in ALARM: ${list}`);
+    problems.push(`${count(firing.length)} in ALARM: ${list}`);
   }
   const unknown = found.filter((a) => a.StateValue === 'INSUFFICIENT_DATA');
   if (unknown.length > 0 && o.insufficientData === 'fail') {
-    problems.push(`${unknown.length} in INSUFFICIENT_DATA: ${unknown.map((a) => a.AlarmName).join(', ')}`);
+    problems.push(
+      `${count(unknown.length)} in INSUFFICIENT_DATA: ${unknown.map((a) => a.AlarmName).join(', ')}`,
+    );
   }
   if (o.missing !== 'pass') {
     const seen = new Set(found.map((a) => a.AlarmName));
     const missing = names?.filter((n) => !seen.has(n)) ?? [];
-    if (missing.length > 0) problems.push(`not found: ${missing.join(', ')}`);
+    if (missing.length > 0) problems.push(`${count(missing.length)} not found: ${missing.join(', ')}`);
     if (!names && found.length === 0) problems.push(`no ${what}`);
   }
-  if (problems.length > 0) return { passed: false, reason: `${what}: ${problems.join('; ')}` };
+  if (problems.length > 0) return { passed: false, reason: problems.join('; ') };
   const summary = found.map((a) => `${a.AlarmName} ${a.StateValue}`).join(', ');
   return { passed: true, reason: `${found.length} ${what} checked: ${summary || 'none'}` };
 }

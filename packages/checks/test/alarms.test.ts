@@ -1,12 +1,16 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CheckCallError } from '@greenlight/checks';
 import { alarms } from '@greenlight/checks/alarms';
-import { type CheckVerdict, toVerdict } from '@greenlight/core';
+import { type CheckVerdict, createHook, type HookResult, toVerdict } from '@greenlight/core';
 import {
   createGroupWithAlarms,
   deploymentGroupLookup,
 } from '../../local/test/services/helpers/codedeploy-groups.js';
-import { type LocalAws, startLocalAws } from '../../local/test/services/helpers/local-aws.js';
+import {
+  codeDeployClient,
+  type LocalAws,
+  startLocalAws,
+} from '../../local/test/services/helpers/local-aws.js';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 
 describe('alarms', () => {
@@ -50,7 +54,7 @@ describe('alarms', () => {
   it('fails when an alarm is in ALARM and names it with its reason', async () => {
     expect(await run({ names: ['orders-errors', 'payments-errors'] })).toEqual({
       passed: false,
-      reason: 'alarms: 1 in ALARM: payments-errors (Threshold Crossed: 1 datapoint [4.0] > 0)',
+      reason: '1 alarm in ALARM: payments-errors (Threshold Crossed: 1 datapoint [4.0] > 0)',
     });
   });
 
@@ -58,11 +62,11 @@ describe('alarms', () => {
     expect((await run({ prefix: 'orders-' })).passed).toBe(true);
     expect(await run({ prefix: 'bulk-' })).toEqual({
       passed: false,
-      reason: 'alarms starting with "bulk-": 1 in ALARM: bulk-117 (Set by a test to ALARM)',
+      reason: '1 alarm in ALARM: bulk-117 (Set by a test to ALARM)',
     });
     expect(await run({ prefix: 'nothing-' })).toEqual({
       passed: false,
-      reason: 'alarms starting with "nothing-": no alarms starting with "nothing-"',
+      reason: 'no alarms starting with "nothing-"',
     });
   });
 
@@ -70,14 +74,14 @@ describe('alarms', () => {
     expect((await run({ names: ['orders-throttles'] })).passed).toBe(true);
     expect(await run({ names: ['orders-throttles'], insufficientData: 'fail' })).toEqual({
       passed: false,
-      reason: 'alarms: 1 in INSUFFICIENT_DATA: orders-throttles',
+      reason: '1 alarm in INSUFFICIENT_DATA: orders-throttles',
     });
   });
 
   it('fails for a named alarm that does not exist, unless missing alarms pass', async () => {
     expect(await run({ names: ['orders-errors', 'ghost'] })).toEqual({
       passed: false,
-      reason: 'alarms: not found: ghost',
+      reason: '1 alarm not found: ghost',
     });
     expect((await run({ names: ['orders-errors', 'ghost'], missing: 'pass' })).passed).toBe(true);
   });
@@ -88,7 +92,7 @@ describe('alarms', () => {
       reason: '2 alarms checked: orders-errors OK, orders-latency OK',
     });
     expect((await run({}, 'payments-group')).reason).toBe(
-      'alarms: 1 in ALARM: payments-errors (Threshold Crossed: 1 datapoint [4.0] > 0)',
+      '1 alarm in ALARM: payments-errors (Threshold Crossed: 1 datapoint [4.0] > 0)',
     );
     expect(await run({}, 'quiet-group')).toEqual({
       passed: true,
@@ -103,7 +107,7 @@ describe('alarms', () => {
     aws.local.setAlarmState('orders-latency', 'ALARM');
     try {
       expect((await run({ names: ['orders-latency'] })).reason).toBe(
-        'alarms: 1 in ALARM: orders-latency (State set to ALARM by the local CodeDeploy)',
+        '1 alarm in ALARM: orders-latency (State set to ALARM by the local CodeDeploy)',
       );
     } finally {
       aws.services.cloudwatch.setAlarm('orders-latency', 'OK');
@@ -127,6 +131,36 @@ describe('alarms', () => {
     );
     expect(value).toEqual({ passed: false, reason: 'timed out after 100 ms while describing alarms' });
     expect(ms).toBeLessThan(1_000);
+  });
+
+  it('fails an AfterAllowTraffic hook of a local Lambda deployment while an alarm fires', async () => {
+    const codedeploy = codeDeployClient(aws);
+    const results: HookResult[] = [];
+    const hook = createHook(
+      { alarms: alarms({ client, names: ['payments-errors'] }) },
+      { client: codedeploy },
+    );
+    const d = await aws.local.deployLambda({
+      functionName: 'payments',
+      currentVersion: '1',
+      targetVersion: '2',
+      autoRollback: true,
+      hooks: {
+        AfterAllowTraffic: async (event, context) => {
+          const result = await hook(event, context as never);
+          results.push(result);
+          return result;
+        },
+      },
+    });
+    const outcome = await d.done;
+    await d.settled;
+    expect(outcome.status).toBe('Failed');
+    expect(outcome.rollbackDeploymentId).toEqual(expect.any(String));
+    expect(results[0]?.reason).toBe(
+      'alarms: 1 alarm in ALARM: payments-errors (Threshold Crossed: 1 datapoint [4.0] > 0)',
+    );
+    codedeploy.destroy();
   });
 
   it('rejects unknown and malformed options with a TypeError that names them', () => {
