@@ -1,6 +1,19 @@
 export { type Clock, Scheduler, systemClock } from './clock.js';
 export type { DeployEcsOptions, DeployLambdaOptions } from './deploy-api.js';
 export {
+  ECS_NATIVE_HOOK_STAGES,
+  EcsNativeDeployment,
+  type EcsNativeDeploymentOptions,
+  type EcsNativeHandler,
+  type EcsNativeHookConfig,
+  type EcsNativeHookEvent,
+  type EcsNativeInvocation,
+  type EcsNativeOutcome,
+  type EcsNativeStage,
+  type ServiceDeploymentStatus,
+  simulateEcsNativeDeployment,
+} from './ecs-native/index.js';
+export {
   DEPLOYMENT_CONFIGS,
   type LambdaDeploymentConfig,
   type TrafficRouting,

@@ -1,0 +1,335 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { Scheduler, systemClock } from '../clock.js';
+import type { DeploymentEvent, LifecycleEventStatus, TimelineEntry } from '../engine/types.js';
+import type { LambdaLikeContext } from '../runners/types.js';
+import { type EcsNativeArns, hookEvent, parseResponse } from './payload.js';
+import type {
+  EcsNativeDeploymentOptions,
+  EcsNativeHookConfig,
+  EcsNativeInvocation,
+  EcsNativeOutcome,
+  EcsNativeStage,
+  ServiceDeploymentStatus,
+} from './types.js';
+
+type Step = EcsNativeStage | 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP';
+
+const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
+const alnum = (n: number) =>
+  randomBytes(n)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, 'x')
+    .slice(0, n);
+
+interface Entry {
+  lifecycleEvent: string;
+  status: LifecycleEventStatus;
+  startTime?: Date;
+  endTime?: Date;
+  hookFunction?: string;
+  hookReason?: string;
+  attempts: number;
+}
+
+/**
+ * A simulated Amazon ECS native blue/green service deployment: the stages in order, a Lambda hook per stage
+ * invoked with ECS's payload and read for `hookStatus`, IN_PROGRESS re-invoked after the (time-scaled)
+ * `callBackDelay`, and FAILED, an invalid answer, a function error or a hook timeout rolling back — with the
+ * traffic-shift hooks run again for the traffic that had moved.
+ *
+ * @example
+ * const d = simulateEcsNativeDeployment({ service: 'web', timeScale: 0, hooks: { POST_TEST_TRAFFIC_SHIFT: handler } });
+ * expect((await d.done).serviceDeploymentStatus).toBe('SUCCESSFUL');
+ */
+export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent] }> {
+  readonly serviceDeploymentArn: string;
+  readonly arns: EcsNativeArns;
+  readonly done: Promise<EcsNativeOutcome>;
+  readonly invocations: EcsNativeInvocation[] = [];
+  readonly #entries: Entry[] = [];
+  readonly #history: DeploymentEvent[] = [];
+  readonly #scheduler: Scheduler;
+  readonly #stop = new AbortController();
+  #status: ServiceDeploymentStatus = 'PENDING';
+
+  constructor(readonly options: EcsNativeDeploymentOptions) {
+    super();
+    const region = options.region ?? 'us-east-1';
+    const account = options.accountId ?? '123456789012';
+    const cluster = options.cluster ?? 'default';
+    const base = `arn:aws:ecs:${region}:${account}`;
+    const revision = (id: string) => `${base}:service-revision/${cluster}/${options.service}/${id}`;
+    this.arns = {
+      serviceArn: `${base}:service/${cluster}/${options.service}`,
+      resourceArn: `${base}:service-deployment/${cluster}/${options.service}/${alnum(21)}`,
+      blue: revision(digits(19)),
+      green: revision(digits(19)),
+    };
+    this.serviceDeploymentArn = this.arns.resourceArn;
+    this.#scheduler = new Scheduler(options.clock ?? systemClock, options.timeScale ?? 1);
+    // Start on a later turn so callers can subscribe first.
+    this.done = new Promise<void>((r) => setImmediate(r)).then(() => this.#run());
+  }
+
+  /** The stages with their status, start, end, attempts and the reason of a failure. */
+  get timeline(): TimelineEntry[] {
+    return this.#entries.map((e) => ({ ...e }));
+  }
+
+  /** Every event so far. */
+  get history(): readonly DeploymentEvent[] {
+    return this.#history;
+  }
+
+  /** Live events, from the first one, until the outcome. */
+  async *events(): AsyncGenerator<DeploymentEvent> {
+    let seen = 0;
+    while (true) {
+      while (seen < this.#history.length) {
+        const ev = this.#history[seen++]!;
+        yield ev;
+        if (ev.type === 'outcome') return;
+      }
+      await new Promise<void>((resolve) => this.once('event', () => resolve()));
+    }
+  }
+
+  /** Stops the deployment (ECS: STOPPED); hooks in progress are not invoked again. */
+  stop(): void {
+    this.#stop.abort();
+  }
+
+  #emit(ev: DeploymentEvent): void {
+    this.#history.push(ev);
+    this.emit('event', ev);
+  }
+
+  #setStatus(status: ServiceDeploymentStatus): void {
+    this.#status = status;
+    const mapped =
+      status === 'SUCCESSFUL'
+        ? 'Succeeded'
+        : status === 'STOPPED'
+          ? 'Stopped'
+          : status.startsWith('ROLLBACK')
+            ? 'Failed'
+            : 'InProgress';
+    this.#emit({
+      type: 'status',
+      deploymentId: this.serviceDeploymentArn,
+      status: mapped,
+      at: new Date(this.#scheduler.clock.now()),
+    });
+  }
+
+  #entry(name: string): Entry {
+    const entry: Entry = { lifecycleEvent: name, status: 'Pending', attempts: 0 };
+    this.#entries.push(entry);
+    return entry;
+  }
+
+  #update(entry: Entry, patch: Partial<Entry>): void {
+    Object.assign(entry, patch);
+    this.#emit({
+      type: 'lifecycle',
+      deploymentId: this.serviceDeploymentArn,
+      entry: { ...entry },
+      at: new Date(this.#scheduler.clock.now()),
+    });
+  }
+
+  #config(stage: EcsNativeStage): EcsNativeHookConfig | undefined {
+    const hook = this.options.hooks?.[stage];
+    return typeof hook === 'function' ? { handler: hook } : hook;
+  }
+
+  /** Runs one stage's hook until it answers SUCCEEDED or FAILED. Returns the reason of a failure. */
+  async #runHook(stage: EcsNativeStage, entry: Entry, rollback: boolean): Promise<string | undefined> {
+    const config = this.#config(stage);
+    if (!config) return undefined;
+    const executionId = randomUUID();
+    const timeoutMs = (config.timeoutInMinutes ?? 1440) * 60_000;
+    const functionTimeoutMs = config.functionTimeoutMs ?? 60_000;
+    let runtimeDetails: Record<string, unknown> | undefined;
+    let waitedMs = 0;
+    this.#update(entry, { hookFunction: config.handler.name || 'hook' });
+    while (true) {
+      if (this.#stop.signal.aborted) return 'stopped';
+      const attempt = entry.attempts + 1;
+      this.#update(entry, { attempts: attempt });
+      const event = hookEvent(stage, this.arns, executionId, rollback, {
+        ...config.hookDetails,
+        ...runtimeDetails,
+      });
+      const at = () => new Date(this.#scheduler.clock.now());
+      this.#emit({
+        type: 'invocation',
+        deploymentId: this.serviceDeploymentArn,
+        lifecycleEvent: stage,
+        attempt,
+        result: 'started',
+        at: at(),
+      });
+      const started = this.#scheduler.clock.now();
+      const context: LambdaLikeContext = {
+        functionName: config.handler.name || 'hook',
+        functionVersion: '$LATEST',
+        invokedFunctionArn: `arn:aws:lambda:${this.options.region ?? 'us-east-1'}:${this.options.accountId ?? '123456789012'}:function:${config.handler.name || 'hook'}`,
+        memoryLimitInMB: '128',
+        awsRequestId: randomUUID(),
+        logGroupName: '/aws/lambda/hook',
+        logStreamName: 'local',
+        callbackWaitsForEmptyEventLoop: true,
+        getRemainingTimeInMillis: () =>
+          Math.max(0, started + functionTimeoutMs - this.#scheduler.clock.now()),
+      };
+      let response: unknown;
+      let error: string | undefined;
+      try {
+        response = await Promise.race([
+          Promise.resolve().then(() => config.handler(event, context)),
+          this.#scheduler.realSleep(functionTimeoutMs).then((elapsed) => {
+            if (elapsed)
+              throw new Error(`Task timed out after ${(functionTimeoutMs / 1000).toFixed(2)} seconds`);
+            throw new Error('stopped');
+          }),
+        ]);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+      this.invocations.push({
+        stage,
+        rollback,
+        event,
+        ...(error === undefined ? { response } : { error }),
+        at: at(),
+      });
+      this.#emit({
+        type: 'invocation',
+        deploymentId: this.serviceDeploymentArn,
+        lifecycleEvent: stage,
+        attempt,
+        result: error === undefined ? 'returned' : 'error',
+        ...(error !== undefined && { error }),
+        at: at(),
+      });
+      if (error !== undefined) return `function error: ${error}`;
+      const parsed = parseResponse(response);
+      if (!parsed.ok) return parsed.reason;
+      if (parsed.hookStatus === 'SUCCEEDED') return undefined;
+      if (parsed.hookStatus === 'FAILED') return 'the hook answered FAILED';
+      runtimeDetails = parsed.hookDetails ?? runtimeDetails;
+      waitedMs += parsed.callBackDelay * 1000;
+      if (waitedMs > timeoutMs) {
+        if ((config.timeoutAction ?? 'ROLLBACK') === 'CONTINUE') {
+          this.#update(entry, {
+            hookReason: `timed out after ${timeoutMs / 60_000} min; continuing (timeoutAction CONTINUE)`,
+          });
+          return undefined;
+        }
+        return `the hook did not answer SUCCEEDED within ${timeoutMs / 60_000} min`;
+      }
+      if (!(await this.#scheduler.sleep(parsed.callBackDelay * 1000, this.#stop.signal))) return 'stopped';
+    }
+  }
+
+  async #step(step: Step, rollback = false): Promise<string | undefined> {
+    const entry = this.#entry(rollback ? `${step} (rollback)` : step);
+    this.#update(entry, { status: 'InProgress', startTime: new Date(this.#scheduler.clock.now()) });
+    let reason: string | undefined;
+    if (step === 'SCALE_UP' || step === 'BAKE_TIME' || step === 'CLEAN_UP') {
+      if (!(await this.#scheduler.sleep(this.options.stepMs ?? 60_000, this.#stop.signal)))
+        reason = 'stopped';
+    } else {
+      reason = await this.#runHook(step, entry, rollback);
+      if (!reason && (step === 'TEST_TRAFFIC_SHIFT' || step === 'PRODUCTION_TRAFFIC_SHIFT')) {
+        const listener = step === 'TEST_TRAFFIC_SHIFT' ? 'test' : 'production';
+        this.#emit({
+          type: 'traffic',
+          deploymentId: this.serviceDeploymentArn,
+          targetWeight: rollback ? 0 : 100,
+          listener,
+          at: new Date(this.#scheduler.clock.now()),
+        });
+      }
+    }
+    this.#update(entry, {
+      status: reason ? 'Failed' : 'Succeeded',
+      endTime: new Date(this.#scheduler.clock.now()),
+      ...(reason && { hookReason: reason }),
+    });
+    return reason;
+  }
+
+  async #run(): Promise<EcsNativeOutcome> {
+    this.#setStatus('IN_PROGRESS');
+    const steps: Step[] = [
+      ...(this.options.reconcile ? (['RECONCILE_SERVICE'] as const) : []),
+      'PRE_SCALE_UP',
+      'SCALE_UP',
+      'POST_SCALE_UP',
+      'TEST_TRAFFIC_SHIFT',
+      'POST_TEST_TRAFFIC_SHIFT',
+      'PRE_PRODUCTION_TRAFFIC_SHIFT',
+      'PRODUCTION_TRAFFIC_SHIFT',
+      'POST_PRODUCTION_TRAFFIC_SHIFT',
+      'BAKE_TIME',
+      'CLEAN_UP',
+    ];
+    const reached = new Set<Step>();
+    let failure: { step: Step; reason: string } | undefined;
+    for (const step of steps) {
+      reached.add(step);
+      const reason = await this.#step(step);
+      if (reason) {
+        failure = { step, reason };
+        break;
+      }
+    }
+    for (const step of steps) if (!reached.has(step)) this.#entry(step).status = 'Skipped';
+    let outcome: EcsNativeOutcome;
+    if (!failure) {
+      this.#setStatus('SUCCESSFUL');
+      outcome = { status: 'Succeeded', serviceDeploymentStatus: 'SUCCESSFUL' };
+    } else if (failure.reason === 'stopped') {
+      this.#setStatus('STOPPED');
+      outcome = {
+        status: 'Stopped',
+        serviceDeploymentStatus: 'STOPPED',
+        errorInformation: { code: 'DEPLOYMENT_STOPPED', message: 'stopped' },
+      };
+    } else {
+      // Roll back: ECS re-invokes the traffic-shift hooks for the traffic that had moved, production first.
+      this.#setStatus('ROLLBACK_IN_PROGRESS');
+      let rollbackFailure: string | undefined;
+      for (const step of ['PRODUCTION_TRAFFIC_SHIFT', 'TEST_TRAFFIC_SHIFT'] as const) {
+        if (!reached.has(step) || rollbackFailure) continue;
+        rollbackFailure = await this.#step(step, true);
+      }
+      const message = `${failure.step}: ${failure.reason}`;
+      this.#setStatus(rollbackFailure ? 'ROLLBACK_FAILED' : 'ROLLBACK_SUCCESSFUL');
+      outcome = {
+        status: 'Failed',
+        serviceDeploymentStatus: this.#status,
+        errorInformation: { code: 'HOOK_FAILED', message },
+        rollbackStatus: rollbackFailure ? 'Failed' : 'Succeeded',
+      };
+    }
+    this.#emit({
+      type: 'outcome',
+      deploymentId: this.serviceDeploymentArn,
+      outcome,
+      at: new Date(this.#scheduler.clock.now()),
+    });
+    this.#scheduler.close();
+    return outcome;
+  }
+}
+
+/** Starts a simulated ECS native blue/green deployment. See {@link EcsNativeDeployment}. */
+export function simulateEcsNativeDeployment(options: EcsNativeDeploymentOptions): EcsNativeDeployment {
+  if (typeof options?.service !== 'string' || options.service === '')
+    throw new TypeError('Expected `service` to be a non-empty string');
+  return new EcsNativeDeployment(options);
+}

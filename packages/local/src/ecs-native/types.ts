@@ -1,0 +1,93 @@
+import type { Clock } from '../clock.js';
+import type { DeploymentOutcome } from '../engine/types.js';
+import type { LambdaLikeContext } from '../runners/types.js';
+
+/** The stages of an Amazon ECS native blue/green deployment at which a Lambda hook may run, in order. */
+export const ECS_NATIVE_HOOK_STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+] as const;
+
+/** One of {@link ECS_NATIVE_HOOK_STAGES}. */
+export type EcsNativeStage = (typeof ECS_NATIVE_HOOK_STAGES)[number];
+
+/** The payload ECS sends a lifecycle hook (ECS developer guide, "Lambda hooks for Amazon ECS service deployments"). */
+export interface EcsNativeHookEvent {
+  readonly executionId: string;
+  readonly lifecycleStage: EcsNativeStage;
+  readonly resourceArn: string;
+  readonly executionDetails: {
+    readonly serviceArn: string;
+    readonly targetServiceRevisionArn: string;
+    readonly testTrafficWeights: Record<string, number>;
+    readonly productionTrafficWeights: Record<string, number>;
+  };
+  readonly hookDetails?: Record<string, unknown>;
+}
+
+/** A hook: what a Lambda handler is. ECS reads its return value. */
+export type EcsNativeHandler = (event: EcsNativeHookEvent, context: LambdaLikeContext) => unknown;
+
+/** A hook with the service's lifecycle-hook configuration. */
+export interface EcsNativeHookConfig {
+  readonly handler: EcsNativeHandler;
+  /** Passed to every invocation (the service definition's `hookDetails`). */
+  readonly hookDetails?: Record<string, unknown>;
+  /** `timeoutConfiguration.timeoutInMinutes`: 1 to 1,440. @default 1440 */
+  readonly timeoutInMinutes?: number;
+  /** `timeoutConfiguration.action`. @default 'ROLLBACK' */
+  readonly timeoutAction?: 'ROLLBACK' | 'CONTINUE';
+  /** The function's own timeout (real milliseconds) for its Lambda-like context. @default 60000 */
+  readonly functionTimeoutMs?: number;
+}
+
+/** What {@link simulateEcsNativeDeployment} takes. */
+export interface EcsNativeDeploymentOptions {
+  /** @default 'default' */
+  readonly cluster?: string;
+  readonly service: string;
+  /** @default 'us-east-1' */
+  readonly region?: string;
+  /** @default '123456789012' */
+  readonly accountId?: string;
+  /** One hook per stage at most (a function, or a function with its configuration). */
+  readonly hooks?: Partial<Record<EcsNativeStage, EcsNativeHandler | EcsNativeHookConfig>>;
+  /** Run RECONCILE_SERVICE (ECS does only when more than one revision is active). @default false */
+  readonly reconcile?: boolean;
+  /** Service time spent scaling up, shifting traffic and baking, per step. @default 60000 */
+  readonly stepMs?: number;
+  /** 1 = real time, 0 = no waiting. @default 1 */
+  readonly timeScale?: number;
+  readonly clock?: Clock;
+}
+
+/** The service deployment statuses ECS reports (DescribeServiceDeployments). */
+export type ServiceDeploymentStatus =
+  | 'PENDING'
+  | 'IN_PROGRESS'
+  | 'SUCCESSFUL'
+  | 'STOPPED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED';
+
+/** How an ECS native deployment ended: the CLI's outcome shape, plus the ECS status. */
+export interface EcsNativeOutcome extends DeploymentOutcome {
+  readonly serviceDeploymentStatus: ServiceDeploymentStatus;
+}
+
+/** One invocation of a hook and what it answered. */
+export interface EcsNativeInvocation {
+  readonly stage: EcsNativeStage;
+  readonly rollback: boolean;
+  readonly event: EcsNativeHookEvent;
+  readonly response?: unknown;
+  readonly error?: string;
+  readonly at: Date;
+}
