@@ -5,13 +5,17 @@ import {
   hookEvent,
   lambdaContext,
   ScriptedCodeDeploy,
+  sdkClient,
   useEndpoint,
 } from './helpers/codedeploy-server.js';
 
-// The matrix of the core's end-to-end tests, through middy: the real SDK client (the middleware's default,
-// configured by the environment) over real HTTP into a server speaking awsJson1_1; assertions are on what
-// the server recorded.
-describe('the greenlight middleware reports what the handler decided, exactly once', () => {
+// The matrix of the core's end-to-end tests, through middy: the real SDK client over real HTTP into a server
+// speaking awsJson1_1; assertions are on what the server recorded. Twice: with the middleware's default
+// client (configured by the environment) and with a client passed in (the two report paths).
+describe.each([
+  ['the default client', false],
+  ['a client passed in', true],
+])('the greenlight middleware reports what the handler decided, exactly once, with %s', (_, explicit) => {
   let server: ScriptedCodeDeploy;
   let restore: () => void;
   beforeEach(async () => {
@@ -24,9 +28,10 @@ describe('the greenlight middleware reports what the handler decided, exactly on
   });
 
   const fast = { baseDelayMs: 5, maxDelayMs: 20 };
+  const client = () => (explicit ? { client: sdkClient(server.endpoint) } : {});
   const hook = (handler: (event: unknown) => unknown) =>
     middy({ timeoutEarlyInMillis: 1_000 })
-      .use(greenlight({ logger: captureLogger().logger, retry: fast }))
+      .use(greenlight({ logger: captureLogger().logger, retry: fast, ...client() }))
       .handler(async (event: unknown) => handler(event));
 
   it('reports Succeeded when the handler returns, and returns a HookResult', async () => {
@@ -135,7 +140,7 @@ describe('the greenlight middleware reports what the handler decided, exactly on
     const first = await hook(() => true)(event, lambdaContext(10_000) as never);
     const { lines, logger } = captureLogger();
     const second = await middy()
-      .use(greenlight({ logger }))
+      .use(greenlight({ logger, ...client() }))
       .handler(async () => true)(event, lambdaContext(10_000) as never);
     expect(first.reported).toBe(true);
     expect(second).toMatchObject({ status: 'Succeeded', reported: 'already-completed' });

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import type { CodeDeployLike } from '@greenlight/core';
 
 /** A scripted answer for the next call of an operation. */
 export type Scripted =
@@ -158,3 +160,24 @@ export const hookEvent = () => ({
   DeploymentId: 'd-75I7MBT7C',
   LifecycleEventHookExecutionId: `eyJleGVjdXRpb24iOiJpZC0${++n}In0=`,
 });
+
+/** The part of `@aws-sdk/client-codedeploy` the tests use. */
+interface CodeDeploySdk {
+  CodeDeployClient: new (config: object) => CodeDeployLike & { destroy(): void };
+}
+
+/**
+ * A real SDK client (`@aws-sdk/client-codedeploy`) for `endpoint`, with `maxAttempts: 1`. This package has no
+ * dependency of its own on the SDK (it comes with @greenlight/core), so it is loaded from the core's
+ * dependencies.
+ */
+export function sdkClient(endpoint: string) {
+  const fromCore = createRequire(require.resolve('@greenlight/core/package.json'));
+  const { CodeDeployClient } = fromCore('@aws-sdk/client-codedeploy') as CodeDeploySdk;
+  return new CodeDeployClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+  });
+}
