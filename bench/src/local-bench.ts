@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CodeDeployClient, PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
+import type { LocalCodeDeploy } from '@greenlight/local';
+import {
+  childEnv,
+  type HookEvent,
+  outPath,
+  pendingHookEvents,
+  runChild,
+  startLocal,
+  writeJson,
+} from './harness.js';
+import { median } from './stats.js';
+
+/**
+ * A bare Node HTTP server answering PutLifecycleEventHookExecutionStatus with the same bytes as the local
+ * CodeDeploy: it reads the body, takes the execution ID from it and answers 200 with the same headers and body.
+ */
+async function startBareServer(): Promise<{ server: Server; endpoint: string }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const { lifecycleEventHookExecutionId } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        lifecycleEventHookExecutionId: string;
+      };
+      const body = JSON.stringify({ lifecycleEventHookExecutionId });
+      res.writeHead(200, {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': randomUUID(),
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export interface ThroughputResult {
+  readonly concurrency: number;
+  readonly requests: number;
+  readonly localPerSecond: number;
+  readonly barePerSecond: number;
+  readonly ratio: number;
+  readonly runs: { local: number[]; bare: number[] };
+}
+
+/** Reports per second through the SDK at `concurrency`, into the local CodeDeploy and into the bare server. */
+export async function throughput(
+  loadgen: string,
+  outDir: string,
+  opts: { requests: number; warmup: number; concurrency: number; runs: number },
+): Promise<ThroughputResult> {
+  const local: number[] = [];
+  const bare: number[] = [];
+  const out = outPath(outDir, 'loadgen.json');
+  for (let run = 0; run < opts.runs; run++) {
+    const cd = await startLocal();
+    try {
+      const events = await pendingHookEvents(cd, opts.requests + opts.warmup);
+      const file = writeJson(outPath(outDir, 'load-events.json'), events);
+      const args = [file, String(opts.concurrency), String(opts.warmup), out];
+      const intoLocal = await runChild<{ perSecond: number; failures: number }>(
+        loadgen,
+        args,
+        out,
+        childEnv(cd.env),
+      );
+      if (intoLocal.failures > 0)
+        throw new Error(`${intoLocal.failures} reports into the local CodeDeploy failed`);
+      const accepted = cd.reports.filter((r) => r.outcome === 'accepted').length;
+      if (accepted !== events.length)
+        throw new Error(`the local CodeDeploy accepted ${accepted} of ${events.length} reports`);
+      local.push(intoLocal.perSecond);
+      const { server, endpoint } = await startBareServer();
+      try {
+        const env = childEnv({ ...cd.env, AWS_ENDPOINT_URL_CODEDEPLOY: endpoint });
+        const intoBare = await runChild<{ perSecond: number; failures: number }>(loadgen, args, out, env);
+        if (intoBare.failures > 0)
+          throw new Error(`${intoBare.failures} reports into the bare server failed`);
+        bare.push(intoBare.perSecond);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    } finally {
+      await cd.close();
+    }
+  }
+  const localPerSecond = median(local);
+  const barePerSecond = median(bare);
+  return {
+    concurrency: opts.concurrency,
+    requests: opts.requests,
+    localPerSecond,
+    barePerSecond,
+    ratio: localPerSecond / barePerSecond,
+    runs: { local, bare },
+  };
+}
+
+export interface EcsResult {
+  readonly runs: number[];
+  readonly medianMs: number;
+}
+
+/**
+ * A full simulated ECS blue/green deployment at time scale 0, with five no-op hooks: each reports Succeeded
+ * through the SDK, in process, as soon as it is invoked. Median over `runs` deployments, one at a time.
+ */
+export async function ecsDeployment(runs: number): Promise<EcsResult> {
+  const local: LocalCodeDeploy = await startLocal();
+  const client = new CodeDeployClient({
+    endpoint: local.endpoint,
+    region: local.region,
+    credentials: {
+      accessKeyId: local.env.AWS_ACCESS_KEY_ID,
+      secretAccessKey: local.env.AWS_SECRET_ACCESS_KEY,
+    },
+    maxAttempts: 1,
+  });
+  const noop = async (event: HookEvent) => {
+    await client.send(
+      new PutLifecycleEventHookExecutionStatusCommand({
+        deploymentId: event.DeploymentId,
+        lifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
+        status: 'Succeeded',
+      }),
+    );
+  };
+  const hooks = {
+    BeforeInstall: noop,
+    AfterInstall: noop,
+    AfterAllowTestTraffic: noop,
+    BeforeAllowTraffic: noop,
+    AfterAllowTraffic: noop,
+  };
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const start = performance.now();
+      const d = await local.deployEcs({ cluster: 'bench', service: `svc-${i}`, hooks });
+      const outcome = await d.done;
+      const ms = performance.now() - start;
+      if (outcome.status !== 'Succeeded') throw new Error(`ECS deployment ended ${outcome.status}`);
+      const hooked = d.timeline.filter((e) => e.status === 'Succeeded').length;
+      if (hooked < 5) throw new Error(`ECS deployment ran ${hooked} lifecycle events`);
+      if (i > 0) times.push(ms); // the first one warms the client and the engine up
+    }
+  } finally {
+    client.destroy();
+    await local.close();
+  }
+  return { runs: times, medianMs: median(times) };
+}
