@@ -24,7 +24,10 @@ export interface PollOptions {
   readonly backoff?: number;
   /** The longest wait between attempts, in ms. @default 30000 */
   readonly maxIntervalMs?: number;
-  /** Give up after this many ms. @default the hook's deadline (the context's signal) */
+  /**
+   * Give up after this many ms.
+   * @default just before the hook's deadline (10% of the time left, at most 1 s, is kept for the verdict)
+   */
   readonly timeoutMs?: number;
   /** Give up after this many attempts. @default unlimited (until the deadline) */
   readonly maxAttempts?: number;
@@ -55,19 +58,28 @@ const SPEC = {
   ),
 };
 
+/**
+ * The poll ends a little before the hook's deadline (10% of the time left, at most 1 s), so that its verdict,
+ * with the last failing reason, is what the hook reports rather than a bare "timed out".
+ */
+function pollBudget(context: HookContext, timeoutMs: number | undefined): number {
+  const left = context.remainingTimeMs();
+  const own = left - Math.min(1000, left * 0.1);
+  return Math.max(0, Math.min(timeoutMs ?? Number.POSITIVE_INFINITY, own));
+}
+
 /** A context whose signal also fires at the poll's own deadline. */
 function boundedContext(
   context: HookContext,
-  timeoutMs: number | undefined,
+  budgetMs: number,
   clock: Clock,
-): { context: HookContext; dispose: () => void; deadline: number } {
-  const deadline = Math.min(context.deadline, timeoutMs === undefined ? Infinity : clock.now() + timeoutMs);
-  if (timeoutMs === undefined) return { context, dispose: () => {}, deadline };
+): { context: HookContext; dispose: () => void } {
+  const deadline = clock.now() + budgetMs;
   const controller = new AbortController();
   const relay = () => controller.abort(context.signal.reason);
   const timer = clock.setTimeout(
-    () => controller.abort(new DOMException(`poll gave up after ${timeoutMs} ms`, 'TimeoutError')),
-    timeoutMs,
+    () => controller.abort(new DOMException(`poll gave up after ${Math.round(budgetMs)} ms`, 'TimeoutError')),
+    budgetMs,
   );
   if (context.signal.aborted) relay();
   else context.signal.addEventListener('abort', relay, { once: true });
@@ -81,7 +93,6 @@ function boundedContext(
   };
   return {
     context: bounded,
-    deadline,
     dispose: () => {
       clock.clearTimeout(timer);
       context.signal.removeEventListener('abort', relay);
@@ -115,7 +126,7 @@ export function poll(check: Check, options: PollOptions = {}): Check {
   const maxIntervalMs = o.maxIntervalMs ?? 30_000;
   return async (outer) => {
     const started = clock.now();
-    const { context, dispose } = boundedContext(outer, o.timeoutMs, clock);
+    const { context, dispose } = boundedContext(outer, pollBudget(outer, o.timeoutMs), clock);
     const { signal } = context;
     let interval = Math.min(o.intervalMs ?? 1000, maxIntervalMs);
     let lastReason = 'no attempt finished';

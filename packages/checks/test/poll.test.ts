@@ -1,6 +1,6 @@
 import { http } from '@greenlight/checks/http';
 import { poll } from '@greenlight/checks/poll';
-import { type Check, toVerdict } from '@greenlight/core';
+import { type Check, createHook, toVerdict } from '@greenlight/core';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 import { json, TestHttpServer } from './helpers/http-server.js';
 
@@ -119,13 +119,30 @@ describe('poll', () => {
       now: () => Date.now(),
       setTimeout: (fn: () => void, ms: number) => {
         waits.push(ms);
-        return setTimeout(fn, 0);
+        // Backoff waits pass at once; the poll's own deadline stays a real (unref'd) timer.
+        const timer = setTimeout(fn, ms > 10_000 ? ms : 0);
+        timer.unref();
+        return timer;
       },
       clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
     };
     const check = failingThenPassing(3);
     await poll(check, { intervalMs: 1_000, backoff: 3, maxIntervalMs: 5_000, clock })(checkContext());
-    expect(waits).toEqual([1_000, 3_000, 5_000]);
+    // First the poll's own deadline (just before the context's, 60 s away), then the backoff.
+    expect(waits[0]).toBeGreaterThan(58_000);
+    expect(waits.slice(1)).toEqual([1_000, 3_000, 5_000]);
+  });
+
+  it("stops just before the hook's deadline, so the hook reports the last failing reason", async () => {
+    const hook = createHook(
+      { warm: poll(http({ url: `${server.url}/down` }), { intervalMs: 50 }) },
+      { timeout: 600, dryRun: true, defaultRemainingMs: 60_000 },
+    );
+    const result = await hook({ DeploymentId: 'd-POLL00001', LifecycleEventHookExecutionId: 'exec-1' });
+    expect(result.status).toBe('Failed');
+    expect(result.checks[0]?.reason).toMatch(
+      /^timed out \(poll gave up after 5\d\d ms\); \d+ attempts in 0\.\d s; last failure: GET .*\/down: status 503, expected 2xx/,
+    );
   });
 
   it('rejects unknown and malformed options with a TypeError that names them', () => {
