@@ -7,8 +7,11 @@ import {
   renderEcsAppSpecJson,
 } from '@greenlight/cdk';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { EcsDeploymentConfig, EcsDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
+import { HttpCodeTarget } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
+import { ECS_EXAMPLE_NEEDS, type EcsHookNeed } from './examples.js';
 import { CONTAINER_NAME, CONTAINER_PORT, TEST_PORT, WebService } from './web-service.js';
 import { acknowledgeWebServiceFindings } from './web-service-nag.js';
 
@@ -23,6 +26,11 @@ import { acknowledgeWebServiceFindings } from './web-service-nag.js';
 export interface EcsBlueGreenStackProps extends StackProps {
   /** The entry file of the hook for each ECS lifecycle event that should run one. */
   readonly hooks: Partial<Readonly<Record<EcsLifecycleEvent, string>>>;
+  /**
+   * What each hook's checks read from AWS; each hook gets exactly those permissions.
+   * @default ECS_EXAMPLE_NEEDS (what the examples' checks call)
+   */
+  readonly needs?: Partial<Readonly<Record<EcsLifecycleEvent, readonly EcsHookNeed[]>>>;
   /**
    * How the hooks are bundled (e.g. `conditions: ['@greenlight/source']` inside this repository).
    * @default HookFunction's defaults
@@ -46,13 +54,35 @@ export class EcsBlueGreenStack extends Stack {
   public readonly deploymentGroup: EcsDeploymentGroup;
   /** The hooks, by lifecycle event. */
   public readonly hooks: Partial<Record<EcsLifecycleEvent, HookFunction>> = {};
+  /** Target 5xx responses (any in a minute) and p99 target response time above one second. */
+  public readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: EcsBlueGreenStackProps) {
     super(scope, id, props);
     this.web = new WebService(this, 'Web');
     const web = this.web;
+    const metrics = web.loadBalancer.metrics;
+    this.alarms = [
+      new Alarm(this, 'Target5xx', {
+        alarmDescription: 'Any 5xx from the tasks stops the deployment',
+        metric: metrics.httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, { period: Duration.minutes(1) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'TargetLatency', {
+        alarmDescription: 'p99 target response time above one second stops the deployment',
+        metric: metrics.targetResponseTime({ period: Duration.minutes(1), statistic: 'p99' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    ];
     this.deploymentGroup = new EcsDeploymentGroup(this, 'BlueGreen', {
       service: web.service,
+      alarms: [...this.alarms],
       deploymentConfig: EcsDeploymentConfig.ALL_AT_ONCE,
       blueGreenDeploymentConfig: {
         blueTargetGroup: web.blueTargetGroup,
@@ -61,27 +91,31 @@ export class EcsBlueGreenStack extends Stack {
         testListener: web.testListener,
         terminationWaitTime: Duration.minutes(5),
       },
-      autoRollback: { failedDeployment: true, stoppedDeployment: true },
+      autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
     });
     const dns = web.loadBalancer.loadBalancerDnsName;
+    // The variables the examples read; ecsTaskSet and targetHealth find the task sets and target groups
+    // through the deployment itself.
     const environment = {
-      PRODUCTION_URL: `http://${dns}/`,
+      PRODUCTION_LISTENER_URL: `http://${dns}/`,
+      TEST_LISTENER_URL: `http://${dns}:${TEST_PORT}/`,
       DEPENDENCY_HEALTH_URL: `http://${dns}/health`,
-      TEST_URL: `http://${dns}:${TEST_PORT}/`,
-      CLUSTER_NAME: web.cluster.clusterName,
-      SERVICE_NAME: web.service.serviceName,
-      BLUE_TARGET_GROUP_ARN: web.blueTargetGroup.targetGroupArn,
-      GREEN_TARGET_GROUP_ARN: web.greenTargetGroup.targetGroupArn,
+      ALARM_NAMES: this.alarms.map((a) => a.alarmName).join(','),
     };
     for (const event of ECS_LIFECYCLE_EVENTS) {
       const entry = props.hooks[event];
       if (entry === undefined) continue;
+      const needs = props.needs?.[event] ?? ECS_EXAMPLE_NEEDS[event];
       const hook = new HookFunction(this, event, {
         entry,
         bundling: props.bundling,
         environment,
         logRemovalPolicy: RemovalPolicy.DESTROY,
-        uses: { ecsServices: [web.service], targetHealth: true },
+        uses: {
+          ecsServices: needs.includes('taskSets') ? [web.service] : undefined,
+          targetHealth: needs.includes('targetHealth'),
+          alarms: needs.includes('alarms') ? this.alarms : undefined,
+        },
       });
       hook.attachToEcsDeploymentGroup(this.deploymentGroup, event);
       this.hooks[event] = hook;
@@ -95,8 +129,8 @@ export class EcsBlueGreenStack extends Stack {
     );
     acknowledgeWebServiceFindings(web);
 
-    new CfnOutput(this, 'ProductionUrl', { value: environment.PRODUCTION_URL });
-    new CfnOutput(this, 'TestUrl', { value: environment.TEST_URL });
+    new CfnOutput(this, 'ProductionUrl', { value: environment.PRODUCTION_LISTENER_URL });
+    new CfnOutput(this, 'TestUrl', { value: environment.TEST_LISTENER_URL });
     new CfnOutput(this, 'ApplicationName', { value: this.deploymentGroup.application.applicationName });
     new CfnOutput(this, 'DeploymentGroupName', { value: this.deploymentGroup.deploymentGroupName });
     new CfnOutput(this, 'AppSpec', {

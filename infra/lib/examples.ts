@@ -32,3 +32,28 @@ export const EXAMPLE_HOOKS = {
 export function exampleEntry(repoRoot: string, name: string): string {
   return join(repoRoot, 'examples', name, 'src', 'handler.ts');
 }
+
+/**
+ * What an ECS hook's checks read from AWS (each maps to `HookUses` in the stack): `taskSets` for
+ * `ecsTaskSet`, `targetHealth` for `targetHealth`, `alarms` for `alarms`. `http` needs nothing.
+ *
+ * @example
+ * const need: EcsHookNeed = 'taskSets';
+ */
+export type EcsHookNeed = 'taskSets' | 'targetHealth' | 'alarms';
+
+/**
+ * What each ECS example's checks read, so each hook gets only those permissions:
+ * BeforeInstall `http`; AfterInstall `ecsTaskSet`; AfterAllowTestTraffic `http` + `targetHealth`;
+ * BeforeAllowTraffic and AfterAllowTraffic `alarms` + `http`.
+ *
+ * @example
+ * ECS_EXAMPLE_NEEDS.AfterInstall; // ['taskSets']
+ */
+export const ECS_EXAMPLE_NEEDS: Readonly<Record<EcsLifecycleEvent, readonly EcsHookNeed[]>> = {
+  BeforeInstall: [],
+  AfterInstall: ['taskSets'],
+  AfterAllowTestTraffic: ['targetHealth'],
+  BeforeAllowTraffic: ['alarms'],
+  AfterAllowTraffic: ['alarms'],
+};

@@ -100,58 +100,99 @@ describe('EcsBlueGreenStack', () => {
     expect(statementsOfRole(template, logicalId(stack.deploymentGroup.role))).toEqual(sorted(invoke));
   });
 
-  it.each([...ECS_LIFECYCLE_EVENTS])(
-    'gives the %s hook exactly: logs, report and look-ups on the group, the service and its task sets, target health',
-    (event) => {
-      const hook = hookAt(stack, event);
-      const web = stack.web;
-      const groupArn = stack.resolve(stack.deploymentGroup.deploymentGroupArn);
-      const taskSets = {
-        'Fn::Join': [
-          '',
-          [
-            'arn:',
-            { Ref: 'AWS::Partition' },
-            ':ecs:',
-            { Ref: 'AWS::Region' },
-            ':',
-            { Ref: 'AWS::AccountId' },
-            ':task-set/',
-            { Ref: logicalId(web.cluster) },
-            '/',
-            { 'Fn::GetAtt': [logicalId(web.service), 'Name'] },
-            '/*',
-          ],
+  it.each([
+    ['BeforeInstall', 'nothing more (its check is http)'],
+    ['AfterInstall', 'the service and its task sets (ecsTaskSet)'],
+    ['AfterAllowTestTraffic', 'target health (targetHealth)'],
+    ['BeforeAllowTraffic', 'the two alarms (alarms)'],
+    ['AfterAllowTraffic', 'the two alarms (alarms)'],
+  ] as const)('gives the %s hook exactly: logs, report and look-ups on the group, and %s', (event, _uses) => {
+    const hook = hookAt(stack, event);
+    const web = stack.web;
+    const groupArn = stack.resolve(stack.deploymentGroup.deploymentGroupArn);
+    const taskSets = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':ecs:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':task-set/',
+          { Ref: logicalId(web.cluster) },
+          '/',
+          { 'Fn::GetAtt': [logicalId(web.service), 'Name'] },
+          '/*',
         ],
-      };
-      expect(statementsOfRole(template, logicalId(hook.hookRole))).toEqual(
-        sorted([
-          {
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-            Resource: [arnOf(logicalId(hook.logGroup))],
-          },
-          {
-            Effect: 'Allow',
-            Action: ['codedeploy:PutLifecycleEventHookExecutionStatus'],
-            Resource: [groupArn],
-          },
-          {
-            Effect: 'Allow',
-            Action: [
-              'codedeploy:GetDeployment',
-              'codedeploy:GetDeploymentTarget',
-              'codedeploy:ListDeploymentTargets',
-            ],
-            Resource: [groupArn],
-          },
-          { Effect: 'Allow', Action: ['ecs:DescribeServices'], Resource: [{ Ref: logicalId(web.service) }] },
-          { Effect: 'Allow', Action: ['ecs:DescribeTaskSets'], Resource: [taskSets] },
-          { Effect: 'Allow', Action: ['elasticloadbalancing:DescribeTargetHealth'], Resource: ['*'] },
-        ]),
-      );
-    },
-  );
+      ],
+    };
+    const base = [
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: [arnOf(logicalId(hook.logGroup))],
+      },
+      { Effect: 'Allow', Action: ['codedeploy:PutLifecycleEventHookExecutionStatus'], Resource: [groupArn] },
+      {
+        Effect: 'Allow',
+        Action: [
+          'codedeploy:GetDeployment',
+          'codedeploy:GetDeploymentTarget',
+          'codedeploy:ListDeploymentTargets',
+        ],
+        Resource: [groupArn],
+      },
+    ];
+    const alarms = [
+      {
+        Effect: 'Allow',
+        Action: ['cloudwatch:DescribeAlarms'],
+        Resource: stack.alarms.map((a) => arnOf(logicalId(a))),
+      },
+    ];
+    const extra = {
+      BeforeInstall: [],
+      AfterInstall: [
+        { Effect: 'Allow', Action: ['ecs:DescribeServices'], Resource: [{ Ref: logicalId(web.service) }] },
+        { Effect: 'Allow', Action: ['ecs:DescribeTaskSets'], Resource: [taskSets] },
+      ],
+      AfterAllowTestTraffic: [
+        { Effect: 'Allow', Action: ['elasticloadbalancing:DescribeTargetHealth'], Resource: ['*'] },
+      ],
+      BeforeAllowTraffic: alarms,
+      AfterAllowTraffic: alarms,
+    }[event];
+    expect(statementsOfRole(template, logicalId(hook.hookRole))).toEqual(sorted([...base, ...extra]));
+  });
+
+  it('tells the hooks the listener URLs, the dependency health URL and the alarm names the examples read', () => {
+    const variables =
+      template.toJSON().Resources[logicalId(hookAt(stack, 'BeforeAllowTraffic'))].Properties.Environment
+        .Variables;
+    expect(Object.keys(variables).sort()).toEqual([
+      'ALARM_NAMES',
+      'DEPENDENCY_HEALTH_URL',
+      'NODE_OPTIONS',
+      'PRODUCTION_LISTENER_URL',
+      'TEST_LISTENER_URL',
+    ]);
+    expect(JSON.stringify(variables.TEST_LISTENER_URL)).toContain(':8080/');
+  });
+
+  it('stops and rolls back a deployment when either alarm fires', () => {
+    template.hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', {
+      AlarmConfiguration: {
+        Enabled: true,
+        Alarms: stack.alarms.map((a) => ({ Name: { Ref: logicalId(a) } })),
+      },
+      AutoRollbackConfiguration: {
+        Enabled: true,
+        Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST', 'DEPLOYMENT_STOP_ON_ALARM'],
+      },
+    });
+  });
 
   it('outputs the AppSpec listing the task definition, container and the five hooks in lifecycle order', () => {
     const value = template.toJSON().Outputs.AppSpec.Value as { 'Fn::Join': [string, unknown[]] };
