@@ -23,7 +23,12 @@ export interface AlarmsCheckOptions {
   readonly client?: AwsClientLike;
 }
 
-/** A deployment group's alarm configuration, as GetDeploymentGroup answers it. */
+/**
+ * A deployment group's alarm configuration, as GetDeploymentGroup answers it.
+ *
+ * @example
+ * const group: DeploymentGroupAlarms = { alarmConfiguration: { enabled: true, alarms: [{ name: 'orders-errors' }] } };
+ */
 export interface DeploymentGroupAlarms {
   readonly alarmConfiguration?: {
     readonly enabled?: boolean;
@@ -35,6 +40,9 @@ export interface DeploymentGroupAlarms {
 /**
  * A hook context that can read the deployment group (GetDeploymentGroup), memoised like `deployment()`.
  * `alarms()` without names or prefix needs it.
+ *
+ * @example
+ * const names = (await (ctx as HookContext & DeploymentGroupLookup).deploymentGroup()).alarmConfiguration?.alarms;
  */
 export interface DeploymentGroupLookup {
   deploymentGroup(): Promise<DeploymentGroupAlarms>;

@@ -3,7 +3,12 @@ import { abortedVerdict, wait, withTimeout } from './internal/abort.js';
 import { isExpectation, type JsonSubset, shown, textMismatch } from './internal/match.js';
 import { is, optional, required, validateOptions } from './internal/options.js';
 
-/** What an `expectBody` predicate is told about the response besides its body. */
+/**
+ * What an `expectBody` predicate is told about the response besides its body.
+ *
+ * @example
+ * http({ url, expectBody: (body, res: HttpResponseInfo) => res.headers.get('x-version') === '2' });
+ */
 export interface HttpResponseInfo {
   readonly status: number;
   readonly headers: Headers;

@@ -11,7 +11,12 @@ import {
 } from './internal/match.js';
 import { is, optional, validateOptions } from './internal/options.js';
 
-/** What an `expect` predicate is told about the invocation besides the decoded payload. */
+/**
+ * What an `expect` predicate is told about the invocation besides the decoded payload.
+ *
+ * @example
+ * invokeTarget({ expect: (payload, info: InvokeResultInfo) => info.executedVersion === '7' });
+ */
 export interface InvokeResultInfo {
   readonly statusCode: number;
   readonly executedVersion: string | undefined;
@@ -53,7 +58,13 @@ const SPEC = {
   client: is.client,
 };
 
-/** The `custom` key that marks an invocation as a greenlight hook's smoke test. */
+/**
+ * The `custom` key of the ClientContext that marks an invocation as a greenlight hook's smoke test (its value
+ * is `hook-smoke-test`).
+ *
+ * @example
+ * context.clientContext?.custom?.[SMOKE_TEST_MARK] === 'hook-smoke-test';
+ */
 export const SMOKE_TEST_MARK = 'greenlight';
 const MAX_CLIENT_CONTEXT = 3583;
 

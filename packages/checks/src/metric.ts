@@ -3,7 +3,12 @@ import { abortedVerdict } from './internal/abort.js';
 import { type AwsClientLike, call, lazyClient } from './internal/aws.js';
 import { is, optional, required, validateOptions } from './internal/options.js';
 
-/** Metric dimensions, or a function of the check context that returns them (e.g. from `ctx.target()`). */
+/**
+ * Metric dimensions, or a function of the check context that returns them (e.g. from `ctx.target()`).
+ *
+ * @example
+ * const dims: Dimensions = async (ctx) => ({ FunctionName: (await ctx.target()).targetId });
+ */
 export type Dimensions =
   | Readonly<Record<string, string>>
   | ((context: HookContext) => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
@@ -23,7 +28,12 @@ export interface MetricSpec {
   readonly stat?: string;
 }
 
-/** CloudWatch's comparison operators; the check fails when the value compares true to the threshold. */
+/**
+ * CloudWatch's comparison operators; the check fails when the value compares true to the threshold.
+ *
+ * @example
+ * metric({ namespace: 'AWS/Lambda', metricName: 'Invocations', threshold: 10, comparison: 'LessThanThreshold' });
+ */
 export type Comparison =
   | 'GreaterThanThreshold'
   | 'GreaterThanOrEqualToThreshold'

@@ -3,7 +3,12 @@
  * Each comparison answers `undefined` (as expected) or a reason naming what differed.
  */
 
-/** A JSON value, where a string may also be a `RegExp` the actual string must match. */
+/**
+ * A JSON value, where a string may also be a `RegExp` the actual string must match.
+ *
+ * @example
+ * const expected: JsonSubset = { status: 'ok', version: /^2\./, checks: [{ name: 'db' }] };
+ */
 export type JsonSubset =
   | string
   | number

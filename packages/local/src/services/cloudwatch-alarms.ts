@@ -5,6 +5,9 @@ import { type Input, num, str, strings } from './values.js';
 /**
  * What a test may say about an alarm besides its state (all optional: an alarm set with only a state is a
  * metric alarm on `AWS/Lambda Errors`).
+ *
+ * @example
+ * services.cloudwatch.setAlarm('orders-p99', 'OK', undefined, { metricName: 'Duration', statistic: 'p99', threshold: 800 });
  */
 export interface AlarmDefinition {
   readonly description?: string;

@@ -2,7 +2,12 @@ import { ApiError } from '../errors.js';
 import { evaluate } from './metric-math.js';
 import { type Input, list, num, str, struct, timestamp } from './values.js';
 
-/** One data point a test puts. */
+/**
+ * One data point a test puts.
+ *
+ * @example
+ * const point: MetricPoint = { timestamp: Date.now(), value: 3, unit: 'Count' };
+ */
 export interface MetricPoint {
   /** A Date or epoch milliseconds. */
   readonly timestamp: Date | number;

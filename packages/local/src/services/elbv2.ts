@@ -8,7 +8,12 @@ import { type Input, list, str, strings } from './values.js';
 
 const XMLNS = 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/';
 
-/** A target's health state, as ELBv2 spells it. */
+/**
+ * A target's health state, as ELBv2 spells it.
+ *
+ * @example
+ * services.elbv2.setTargetHealth('orders-green', [{ id: '10.0.1.15', state: 'initial' satisfies TargetHealthState }]);
+ */
 export type TargetHealthState =
   | 'initial'
   | 'healthy'

@@ -124,7 +124,12 @@ export function createAwsServices(
   };
 }
 
-/** What {@link mountAwsServices} needs of a running local CodeDeploy. */
+/**
+ * What {@link mountAwsServices} needs of a running local CodeDeploy (a `LocalCodeDeploy` fits).
+ *
+ * @example
+ * const target: MountTarget = await startLocalCodeDeploy();
+ */
 export interface MountTarget {
   mount(handler: ServiceHandler): void;
   readonly state: ReadonlyEngineState;

@@ -1,7 +1,12 @@
 import { lambdaContext } from '../runners/context.js';
 import type { LambdaHandler, LambdaLikeContext } from '../runners/types.js';
 
-/** The context a simulated function version's handler receives. */
+/**
+ * The context a simulated function version's handler receives.
+ *
+ * @example
+ * const handler = async (event: unknown, context: SimulatedLambdaContext) => context.clientContext;
+ */
 export interface SimulatedLambdaContext extends LambdaLikeContext {
   /** The decoded `X-Amz-Client-Context` (what the Node.js runtime gives handlers), or undefined. */
   readonly clientContext: unknown;

@@ -4,7 +4,12 @@ import type { RequestContext, ServiceResponse, WireError } from '../http/types.j
 export const PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
 export const MAX_CLIENT_CONTEXT = 3583;
 
-/** One invocation the slice ran, for tests. */
+/**
+ * One invocation the slice ran, for tests.
+ *
+ * @example
+ * expect(services.lambda.invocations.at(-1)).toMatchObject({ functionName: 'orders', version: '2' });
+ */
 export interface InvocationRecord {
   readonly functionName: string;
   /** The qualifier asked for (version, alias, `$LATEST`), if any. */

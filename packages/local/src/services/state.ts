@@ -1,6 +1,11 @@
 import type { SimulatedEcsService, SimulatedFunction } from '../engine/state.js';
 
-/** A CloudWatch alarm state, as the API spells it. */
+/**
+ * A CloudWatch alarm state, as the API spells it.
+ *
+ * @example
+ * services.cloudwatch.setAlarm('orders-errors', 'ALARM' satisfies AlarmStateValue);
+ */
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 
 /**
@@ -27,7 +32,12 @@ export function createServicesState(): AwsServicesState {
   return { lambdaFunctions: new Map(), ecsServices: new Map(), alarms: new Map() };
 }
 
-/** Options shared by the slices. */
+/**
+ * Options shared by the slices. Unknown keys are a `TypeError` that names them.
+ *
+ * @example
+ * createAwsServices(undefined, { region: 'eu-west-1', functionTimeoutMs: 3_000, random: () => 0.5 });
+ */
 export interface AwsServicesOptions {
   /** The region in ARNs. @default 'us-east-1' */
   readonly region?: string;
