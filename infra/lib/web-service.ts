@@ -38,13 +38,33 @@ export function demoServerCommand(): string[] {
   ];
 }
 
-/** The container name in the task definition and the AppSpec. */
+/**
+ * The container name in the task definition and the AppSpec.
+ *
+ * @example
+ * renderEcsAppSpec({ containerName: CONTAINER_NAME, containerPort: CONTAINER_PORT, taskDefinition });
+ */
 export const CONTAINER_NAME = 'web';
-/** The container port behind both target groups. */
+/**
+ * The container port behind both target groups.
+ *
+ * @example
+ * CONTAINER_PORT; // 80
+ */
 export const CONTAINER_PORT = 80;
-/** The production listener port. */
+/**
+ * The production listener port.
+ *
+ * @example
+ * `http://${dns}:${PRODUCTION_PORT}/`;
+ */
 export const PRODUCTION_PORT = 80;
-/** The test listener port (the replacement task set answers here before it gets production traffic). */
+/**
+ * The test listener port (the replacement task set answers here before it gets production traffic).
+ *
+ * @example
+ * `http://${dns}:${TEST_PORT}/`; // what the AfterAllowTestTraffic hook calls
+ */
 export const TEST_PORT = 8080;
 
 /**
@@ -56,16 +76,27 @@ export const TEST_PORT = 8080;
  * const web = new WebService(this, 'Web');
  */
 export class WebService extends Construct {
+  /** Two AZs, public subnets only, no NAT gateway. */
   public readonly vpc: Vpc;
+  /** The ECS cluster. */
   public readonly cluster: Cluster;
+  /** The Fargate task definition (ARM64, 0.25 vCPU, 512 MB) running {@link demoServerCommand}. */
   public readonly taskDefinition: FargateTaskDefinition;
+  /** The service, under the CODE_DEPLOY deployment controller. */
   public readonly service: FargateService;
+  /** The tasks' security group: the container port from the load balancer only. */
   public readonly serviceSecurityGroup: SecurityGroup;
+  /** The load balancer's security group: the two listener ports from anywhere. */
   public readonly loadBalancerSecurityGroup: SecurityGroup;
+  /** The internet-facing ALB. */
   public readonly loadBalancer: ApplicationLoadBalancer;
+  /** Port 80, forwarding to blue at rest (CodeDeploy switches it). */
   public readonly productionListener: ApplicationListener;
+  /** Port 8080, forwarding to blue at rest (CodeDeploy points it at the replacement first). */
   public readonly testListener: ApplicationListener;
+  /** The target group of the original task set. */
   public readonly blueTargetGroup: ApplicationTargetGroup;
+  /** The target group of the replacement task set. */
   public readonly greenTargetGroup: ApplicationTargetGroup;
 
   constructor(scope: Construct, id: string) {
