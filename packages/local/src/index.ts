@@ -62,3 +62,21 @@ export type {
   ManualHook,
   ModuleHook,
 } from './runners/types.js';
+export {
+  type AlarmDefinition,
+  type AlarmStateValue,
+  type AliasRouting,
+  type AwsServices,
+  type AwsServicesOptions,
+  type AwsServicesState,
+  createAwsServices,
+  createServicesState,
+  type InvocationRecord,
+  type MetricData,
+  type MetricPoint,
+  type MountTarget,
+  mountAwsServices,
+  type SimulatedLambdaContext,
+  type TargetHealthInput,
+  type TargetHealthState,
+} from './services/index.js';
