@@ -170,6 +170,22 @@ describe('LambdaCanaryStack', () => {
     template.hasResourceProperties('AWS::Lambda::Function', { Code: { ZipFile: targetSource('1') } });
   });
 
+  it('has no dependency cycle CloudFormation would reject (hooks, roles and the group reference each other)', () => {
+    // CDK's Template rejects a template whose resources depend on each other in a cycle.
+    expect(() => Template.fromJSON(template.toJSON())).not.toThrow();
+  });
+
+  it('would see a dependency cycle if there were one', () => {
+    const cyclic = {
+      Resources: {
+        Hook: { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] } } },
+        Role: { Type: 'AWS::IAM::Role', Properties: { Path: { Ref: 'Group' } } },
+        Group: { Type: 'AWS::CodeDeploy::DeploymentGroup', DependsOn: ['Hook'] },
+      },
+    };
+    expect(() => Template.fromJSON(cyclic)).toThrow(/dependency cycle/);
+  });
+
   it('passes the cdk-nag AwsSolutions pack, every acknowledgment with a written reason', () => {
     const app = testApp();
     const nagged = build(app);
