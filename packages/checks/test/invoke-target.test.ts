@@ -147,6 +147,22 @@ describe('invokeTarget', () => {
     expect(seen).toEqual([{ status: 'degraded' }, '3']);
   });
 
+  it('fails on a status other than 200', async () => {
+    // A client that turns the call into an asynchronous one: the local Lambda then answers 202.
+    const asynchronous = {
+      send: (command: { input: { InvocationType?: string } }, options?: { abortSignal?: AbortSignal }) => {
+        command.input.InvocationType = 'Event';
+        return lambda.send(command as never, options);
+      },
+    };
+    const check = invokeTarget({ client: asynchronous });
+    expect(toVerdict(await check(checkContext({ target: lambdaTarget('payments', '1') })))).toEqual({
+      passed: false,
+      reason: 'payments:1 answered status 202, expected 200',
+    });
+    await aws.services.lambda.idle();
+  });
+
   it('computes the payload from the check context', async () => {
     const check = invokeTarget({
       client: lambda,

@@ -1,8 +1,13 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CheckCallError } from '@greenlight/checks';
 import { lambdaTargetDimensions, type MetricCheckOptions, metric } from '@greenlight/checks/metric';
-import { type CheckVerdict, toVerdict } from '@greenlight/core';
-import { type LocalAws, startLocalAws } from '../../local/test/services/helpers/local-aws.js';
+import { type CheckVerdict, createHook, type HookResult, toVerdict } from '@greenlight/core';
+import {
+  codeDeployClient,
+  type LocalAws,
+  startLocalAws,
+} from '../../local/test/services/helpers/local-aws.js';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 
 const minute = 60_000;
@@ -136,6 +141,58 @@ describe('metric', () => {
     const { value, ms } = await timed(() => run({ ...errorRate }, deadlineSignal(100)));
     expect(value).toEqual({ passed: false, reason: 'timed out after 100 ms while reading error rate %' });
     expect(ms).toBeLessThan(1_000);
+  });
+
+  it("fails an AfterAllowTraffic hook on the new version's error rate, from the traffic that reached it", async () => {
+    const lambda = new LambdaClient(aws.config);
+    const codedeploy = codeDeployClient(aws);
+    const deploy = async (functionName: string, failEvery: number) => {
+      const results: HookResult[] = [];
+      const hook = createHook(
+        { errorRate: metric({ ...errorRate, client, threshold: 5 }) },
+        { client: codedeploy },
+      );
+      const d = await aws.local.deployLambda({
+        functionName,
+        currentVersion: '1',
+        targetVersion: '2',
+        autoRollback: true,
+        versions: {
+          '1': async () => 'ok',
+          '2': async (event) => {
+            if ((event as { n: number }).n % failEvery === 0) throw new Error('new version bug');
+            return 'ok';
+          },
+        },
+        hooks: {
+          AfterAllowTraffic: async (event, context) => {
+            // Traffic through the alias, which now routes to version 2, before the hook looks.
+            for (let n = 1; n <= 8; n++) {
+              const Payload = new TextEncoder().encode(JSON.stringify({ n }));
+              await lambda.send(
+                new InvokeCommand({ FunctionName: functionName, Qualifier: 'live', Payload }),
+              );
+            }
+            const result = await hook(event, context as never);
+            results.push(result);
+            return result;
+          },
+        },
+      });
+      const outcome = await d.done;
+      await d.settled;
+      return { outcome, reason: results[0]?.checks[0]?.reason };
+    };
+    expect(await deploy('quotes', 4)).toEqual({
+      outcome: expect.objectContaining({ status: 'Failed', rollbackStatus: 'Succeeded' }),
+      reason: 'error rate % was 25 in the last 5 min, above the threshold 5',
+    });
+    expect(await deploy('invoices', 100)).toEqual({
+      outcome: { status: 'Succeeded' },
+      reason: 'error rate % was 0 in the last 5 min; fails above 5',
+    });
+    lambda.destroy();
+    codedeploy.destroy();
   });
 
   it('rejects unknown, missing and malformed options with a TypeError that names them', () => {

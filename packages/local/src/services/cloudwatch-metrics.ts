@@ -16,7 +16,7 @@ export interface MetricPoint {
 }
 
 /**
- * What {@link MetricStore.put} takes.
+ * What `cloudwatch.putMetricData` (a metric store's `put`) takes.
  *
  * @example
  * { namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'orders' },

@@ -90,9 +90,9 @@ export function createAwsServices(
   options: AwsServicesOptions = {},
 ): AwsServices {
   const o = resolveServicesOptions(options);
-  const lambda = new LambdaSlice(state, o);
   const alarms = new AlarmStore(state, o);
   const metrics = new MetricStore();
+  const lambda = new LambdaSlice(state, o, (data) => metrics.put(data));
   const elbv2 = new Elbv2Slice(state, o);
   const ecs = new EcsSlice(state, o, (name) => elbv2.arnOf(name));
   return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SimulatedFunction } from '../engine/state.js';
 import type { RequestContext, ServiceHandler, ServiceResponse } from '../http/types.js';
 import type { LambdaHandler } from '../runners/types.js';
+import type { MetricData } from './cloudwatch-metrics.js';
 import { type RunOutcome, runHandler } from './lambda-run.js';
 import {
   type AliasRouting,
@@ -23,7 +24,15 @@ export class LambdaSlice {
   readonly #options: ResolvedServicesOptions;
   readonly #background = new Set<Promise<unknown>>();
 
-  constructor(state: AwsServicesState, options: ResolvedServicesOptions) {
+  readonly #publish: ((data: MetricData) => void) | undefined;
+
+  /** `publish`, when given, receives the `AWS/Lambda` metrics of every invocation (as Lambda publishes them). */
+  constructor(
+    state: AwsServicesState,
+    options: ResolvedServicesOptions,
+    publish?: (data: MetricData) => void,
+  ) {
+    this.#publish = publish;
     this.#state = state;
     this.#options = options;
   }
@@ -115,6 +124,7 @@ export class LambdaSlice {
     version: string,
     handler: LambdaHandler | undefined,
   ): Promise<RunOutcome> {
+    const started = this.#options.now();
     const outcome: RunOutcome = handler
       ? await runHandler(handler, event, {
           functionName: name,
@@ -131,6 +141,7 @@ export class LambdaSlice {
             errorMessage: `No handler code is registered for ${name}:${version} (give it with lambda.registerFunction or deployLambda's versions)`,
           }),
         };
+    this.#metrics(name, qualifier, version, outcome.ok, started);
     this.invocations.push({
       functionName: name,
       qualifier,
@@ -214,6 +225,34 @@ export class LambdaSlice {
       if (error instanceof LambdaApiError)
         return lambdaError({ type: error.type, message: error.message, status: error.status }, ctx);
       throw error;
+    }
+  }
+
+  /**
+   * Invocations, Errors and Duration, per function, per qualifier (`Resource`) and, through an alias, per
+   * version that ran (`ExecutedVersion`): the dimensions Lambda uses, so a metric check can watch a version.
+   */
+  #metrics(name: string, qualifier: string | undefined, version: string, ok: boolean, started: number): void {
+    if (!this.#publish) return;
+    const now = this.#options.now();
+    const dimensions: Record<string, string>[] = [{ FunctionName: name }];
+    if (qualifier) dimensions.push({ FunctionName: name, Resource: `${name}:${qualifier}` });
+    if (qualifier && qualifier !== version) {
+      dimensions.push({ FunctionName: name, Resource: `${name}:${qualifier}`, ExecutedVersion: version });
+    }
+    for (const dims of dimensions) {
+      for (const [metricName, value, unit] of [
+        ['Invocations', 1, 'Count'],
+        ['Errors', ok ? 0 : 1, 'Count'],
+        ['Duration', now - started, 'Milliseconds'],
+      ] as const) {
+        this.#publish({
+          namespace: 'AWS/Lambda',
+          metricName,
+          dimensions: dims,
+          points: [{ timestamp: now, value, unit }],
+        });
+      }
     }
   }
 

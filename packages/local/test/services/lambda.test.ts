@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { LambdaHandler } from '../../src/index.js';
 import { awsCli, type LocalAws, startLocalAws } from './helpers/local-aws.js';
@@ -175,6 +176,61 @@ describe('Lambda Invoke slice', () => {
     const out = await client.send(new InvokeCommand({ FunctionName: 'checkout', Qualifier: 'live' }));
     expect(out.ExecutedVersion).toBe('2');
     expect(JSON.parse(text(out.Payload)).tag).toBe('checkout-v2');
+  });
+
+  it('publishes AWS/Lambda metrics per function, alias and executed version, as Lambda does', async () => {
+    aws.services.lambda.registerFunction(
+      'metered',
+      {
+        '1': async () => 'ok',
+        '2': async () => 'ok',
+        '3': async () => {
+          throw new Error('boom');
+        },
+      },
+      { live: { version: '1', additionalVersionWeights: { '2': 0.5 } } },
+    );
+    const start = new Date(Date.now() - 1_000);
+    randoms.push(0.01, 0.01, 0.9);
+    for (let i = 0; i < 3; i++) {
+      await client.send(new InvokeCommand({ FunctionName: 'metered', Qualifier: 'live' }));
+    }
+    await client.send(new InvokeCommand({ FunctionName: 'metered', Qualifier: '3' }));
+    const cloudwatch = new CloudWatchClient(aws.config);
+    const sum = (id: string, metricName: string, dims: Record<string, string>) => ({
+      Id: id,
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/Lambda',
+          MetricName: metricName,
+          Dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })),
+        },
+        Period: 60,
+        Stat: 'Sum',
+      },
+    });
+    const live = { FunctionName: 'metered', Resource: 'metered:live' };
+    const out = await cloudwatch.send(
+      new GetMetricDataCommand({
+        StartTime: start,
+        EndTime: new Date(Date.now() + 1_000),
+        MetricDataQueries: [
+          sum('v2', 'Invocations', { ...live, ExecutedVersion: '2' }),
+          sum('v1', 'Invocations', { ...live, ExecutedVersion: '1' }),
+          sum('alias', 'Invocations', live),
+          sum('errors', 'Errors', { FunctionName: 'metered', Resource: 'metered:3' }),
+          sum('all', 'Invocations', { FunctionName: 'metered' }),
+        ],
+      }),
+    );
+    expect(Object.fromEntries(out.MetricDataResults?.map((r) => [r.Id, r.Values]) ?? [])).toEqual({
+      v2: [2],
+      v1: [1],
+      alias: [3],
+      errors: [1],
+      all: [4],
+    });
+    cloudwatch.destroy();
   });
 
   it('works with the AWS CLI (when installed): payload, client context and function errors', async () => {
