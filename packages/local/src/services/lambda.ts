@@ -193,29 +193,14 @@ export class LambdaSlice {
       const { version, handler } = this.#resolve(parsed.name, qualifier);
       const common = { 'x-amzn-requestid': ctx.requestId, 'x-amz-executed-version': version };
       if (type === 'DryRun') return { status: 204, headers: common };
+      const invoke = () => this.#invoke(parsed.name, qualifier, type, event, clientContext, version, handler);
       if (type === 'Event') {
-        const running = this.#invoke(
-          parsed.name,
-          qualifier,
-          type,
-          event,
-          clientContext,
-          version,
-          handler,
-        ).catch(() => {});
+        const running = invoke().catch(() => {});
         this.#background.add(running);
         void running.finally(() => this.#background.delete(running));
         return { status: 202, headers: { 'x-amzn-requestid': ctx.requestId } };
       }
-      const outcome = await this.#invoke(
-        parsed.name,
-        qualifier,
-        type,
-        event,
-        clientContext,
-        version,
-        handler,
-      );
+      const outcome = await invoke();
       const answer: Record<string, string> = { 'content-type': 'application/json', ...common };
       if (headers['x-amz-log-type'] === 'Tail')
         answer['x-amz-log-result'] = this.#logTail(ctx.requestId, version, outcome);
