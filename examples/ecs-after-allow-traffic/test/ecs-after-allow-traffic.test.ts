@@ -1,14 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CodeDeployHookEvent, HookResult } from '@greenlight/core';
-import {
-  type AwsServices,
-  type LambdaLikeContext,
-  type LocalCodeDeploy,
-  mountAwsServices,
-  startLocalCodeDeploy,
-} from '@greenlight/local';
+import { type LambdaLikeContext, type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
 import { handler } from '../src/handler.js';
+import { type AwsServices, mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 let services: AwsServices;

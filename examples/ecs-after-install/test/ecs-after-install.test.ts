@@ -1,11 +1,6 @@
 import type { CodeDeployHookEvent, HookHandler, HookResult } from '@greenlight/core';
-import {
-  type AwsServices,
-  type LambdaLikeContext,
-  type LocalCodeDeploy,
-  mountAwsServices,
-  startLocalCodeDeploy,
-} from '@greenlight/local';
+import { type LambdaLikeContext, type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import { type AwsServices, mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 let services: AwsServices;

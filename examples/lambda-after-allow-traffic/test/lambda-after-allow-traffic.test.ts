@@ -1,13 +1,12 @@
 import type { CodeDeployHookEvent, HookResult } from '@greenlight/core';
 import {
-  type AwsServices,
   type LambdaHandler,
   type LambdaLikeContext,
   type LocalCodeDeploy,
-  mountAwsServices,
   startLocalCodeDeploy,
 } from '@greenlight/local';
 import { handler } from '../src/handler.js';
+import { type AwsServices, mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 let services: AwsServices;

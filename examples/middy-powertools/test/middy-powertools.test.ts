@@ -3,10 +3,10 @@ import {
   type LambdaHandler,
   type LambdaLikeContext,
   type LocalCodeDeploy,
-  mountAwsServices,
   startLocalCodeDeploy,
 } from '@greenlight/local';
 import { handler } from '../src/handler.js';
+import { mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 

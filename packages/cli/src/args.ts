@@ -13,6 +13,9 @@ export class UsageError extends Error {
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type StrictConfig<O extends Options> = { args: string[]; options: O; allowPositionals: true; strict: true };
+/** What {@link parse} returns: parseArgs' typed `values` and the positionals. */
+export type Parsed<O extends Options> = ReturnType<typeof parseArgs<StrictConfig<O>>>;
 
 /**
  * `node:util` parseArgs in strict mode, with its errors turned into a {@link UsageError} for `command`.

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { eventFromPath, mapHooks, platformFor } from '../src/simulate/hooks.js';
 import type { SimulationResult } from '../src/simulate/run.js';
-import { FIXTURES, plain, runCli } from './helpers/run-cli.js';
+import { FIXTURES, plain, REPO_ROOT, runCli } from './helpers/run-cli.js';
 
 const hook = join(FIXTURES, 'hooks', 'before-allow-traffic.ts');
 const fast = ['--time-scale', '0.001'];
@@ -87,6 +87,39 @@ describe('greenlight simulate', () => {
     expect(plain(tty.stdout)).toMatch(/✓ BeforeAllowTraffic +Succeeded/);
     const noColor = await runCli(['simulate', hook, ...fast], { tty: true, env: { NO_COLOR: '1' } });
     expect(noColor.stdout).not.toContain('\u001b[');
+  });
+
+  it('invokes the --target version from an example hook: a good version passes, a broken one fails', async () => {
+    const example = join(REPO_ROOT, 'examples', 'lambda-before-allow-traffic', 'src', 'handler.ts');
+    const good = await runCli([
+      'simulate',
+      example,
+      ...fast,
+      '--target',
+      join(FIXTURES, 'targets', 'good-version.ts'),
+    ]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('✓ quote');
+    expect(good.stdout).toContain('my-function:2 answered as expected');
+    const bad = await runCli([
+      'simulate',
+      example,
+      ...fast,
+      '--target',
+      join(FIXTURES, 'targets', 'broken-version.ts'),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(
+      'my-function:2 failed (Unhandled): RangeError: orders: PRICE_TABLE is empty',
+    );
+  });
+
+  it('stops the deployment when a watched alarm is in ALARM during traffic shifting', async () => {
+    const { code, stdout } = await runCli(['simulate', hook, ...fast, '--alarm', 'orders-errors=ALARM']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/✗ AllowTraffic +Failed .*orders-errors/);
+    expect(stdout).toMatch(/Stopped in .*ALARM_ACTIVE/);
+    expect(stdout).toMatch(/↩ rolled back by d-/);
   });
 
   it('explains a module that cannot be bundled', async () => {

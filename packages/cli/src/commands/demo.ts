@@ -56,7 +56,12 @@ export const demoCommand: Command = {
     const printer = new TimelinePrinter((s) => io.stdout.write(s), paint);
     const started = Date.now();
     const examplesDir = templatesRoot(io.packageRoot);
-    const world = await startWorld({ examplesDir, timeScale, sourceCondition: inCheckout(io.packageRoot) });
+    const world = await startWorld({
+      examplesDir,
+      timeScale,
+      sourceCondition: inCheckout(io.packageRoot),
+      packageRoot: io.packageRoot,
+    });
     const rows: { scenario: Scenario; result: SimulationResult }[] = [];
     try {
       const shown = relative(io.cwd, examplesDir) || '.';

@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
-import { startLocalCodeDeploy } from '@greenlight/local';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { inCheckout } from '../init/templates.js';
 import { useColor } from '../io.js';
+import { startLocalAws } from '../local-aws.js';
 import { bundleHooks } from '../simulate/bundle.js';
 import { painter } from '../style.js';
 
 const HELP = `Usage: greenlight serve [--port <n>] [--host <addr>] [--time-scale <x>] [--function <Name>=<module>]…
 
 Run the local CodeDeploy as a server for other tools: the AWS CLI, the SDKs, a hook under test
-elsewhere. It speaks CodeDeploy's real wire protocol (awsJson1_1, SigV4-signed requests) and prints
+elsewhere. It speaks CodeDeploy's real wire protocol (awsJson1_1, SigV4-signed requests), with the
+Lambda Invoke, CloudWatch, ELBv2 and ECS slices hooks' checks call on the same endpoint, and prints
 the environment variables that point a client at it. Stop it with Ctrl+C.
 
 Options:
@@ -53,19 +54,22 @@ export const serveCommand: Command = {
             module: resolve(io.cwd, module),
             exportName: 'handler',
           })),
+          { sourceCondition: inCheckout(io.packageRoot) },
         )
       : undefined;
-    const local = await startLocalCodeDeploy({
-      port,
-      timeScale,
-      ...(values.host ? { host: values.host } : {}),
-      ...(values.region ? { region: values.region } : {}),
-    });
+    const { local, env } = await startLocalAws(
+      {
+        port,
+        timeScale,
+        ...(values.host ? { host: values.host } : {}),
+        ...(values.region ? { region: values.region } : {}),
+      },
+      io.packageRoot,
+    );
     try {
       for (const name of Object.keys(functions))
         local.registerFunction(name, { module: bundles!.files[name]! });
       const paint = painter(useColor(io.stdout, io.env));
-      const env: Record<string, string> = { AWS_ENDPOINT_URL: local.endpoint, ...local.env };
       io.stdout.write(
         `${paint('green', 'greenlight local CodeDeploy')} listening on ${paint('bold', local.endpoint)}\n\n`,
       );

@@ -109,7 +109,7 @@ export const simulateCommand: Command = {
     if (values.target)
       inputs.push({ name: 'target-version', module: resolve(io.cwd, values.target), exportName: 'handler' });
     const bundles = await bundleHooks(inputs, { sourceCondition: inCheckout(io.packageRoot) });
-    const { local, services, env: localEnv } = await startLocalAws({ timeScale });
+    const { local, services, env: localEnv } = await startLocalAws({ timeScale }, io.packageRoot);
     try {
       const targetVersion = values['target-version'] ?? '2';
       const versions: Record<string, LambdaHandler> = {};

@@ -47,6 +47,8 @@ export interface WorldOptions {
   readonly timeScale: number;
   /** Resolve `@greenlight/*` to their sources (in a checkout). */
   readonly sourceCondition: boolean;
+  /** The CLI package's folder. */
+  readonly packageRoot: string;
 }
 
 function bundleInputs(examplesDir: string) {
@@ -76,7 +78,10 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const inputs = bundleInputs(options.examplesDir);
   if (inputs.length === 0) throw new Error(`no example hooks found under ${options.examplesDir}`);
   const bundles: Bundles = await bundleHooks(inputs, { sourceCondition: options.sourceCondition });
-  const { local, services } = await startLocalAws({ timeScale: options.timeScale, hookRetries: 0 });
+  const { local, services } = await startLocalAws(
+    { timeScale: options.timeScale, hookRetries: 0 },
+    options.packageRoot,
+  );
   const bad = new Set<string>();
   const loadBalancer = await startLoadBalancer({
     local,
