@@ -25,7 +25,12 @@ describe('the greenlight CDK app', () => {
       const run = spawnSync(cdk, ['synth', '--no-notices', '-q', '-o', out], {
         cwd: INFRA,
         encoding: 'utf8',
-        env: { ...process.env, CDK_DISABLE_VERSION_CHECK: 'true', CI: 'true' },
+        env: {
+          ...process.env,
+          CDK_DISABLE_VERSION_CHECK: 'true',
+          CDK_DISABLE_CLI_TELEMETRY: 'true',
+          CI: 'true',
+        },
         timeout: 170_000,
       });
       expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({

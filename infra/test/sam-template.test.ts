@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument, type ScalarTag } from 'yaml';
-import { SAM_HOOKS, samCodeUri } from '../lib/sam-hooks.js';
+import { exampleEntry } from '../lib/examples.js';
+import { bundleSamHooks, SAM_HOOKS, samCodeUri } from '../lib/sam-hooks.js';
+import { FIXTURE_HOOK } from './helpers.js';
 
 // CloudFormation's short-form intrinsics, in the scalar forms the template uses.
 const CFN_TAGS: ScalarTag[] = [
@@ -209,6 +212,25 @@ describe('the SAM template', () => {
     for (const id of referencedIds(resources)) {
       if (id.startsWith('AWS::')) continue;
       expect(known).toContain(id);
+    }
+  });
+
+  it('gets its hook bundles from sam:bundle, in the directories the CodeUris name', () => {
+    const root = mkdtempSync(join(tmpdir(), 'greenlight-sam-'));
+    try {
+      for (const example of Object.values(SAM_HOOKS)) {
+        mkdirSync(join(root, 'examples', example, 'src'), { recursive: true });
+        copyFileSync(FIXTURE_HOOK, exampleEntry(root, example));
+      }
+      const dirs = bundleSamHooks(root);
+      expect(dirs).toEqual(Object.values(SAM_HOOKS).map((e) => join(root, 'infra', 'sam', samCodeUri(e))));
+      for (const [id, example] of Object.entries(SAM_HOOKS)) {
+        const codeUri = fn(id).Properties.CodeUri as string;
+        expect(existsSync(join(root, 'infra', 'sam', codeUri, 'index.js'))).toBe(true);
+        expect(codeUri).toBe(samCodeUri(example));
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
