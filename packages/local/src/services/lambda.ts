@@ -195,9 +195,12 @@ export class LambdaSlice {
       if (type === 'DryRun') return { status: 204, headers: common };
       const invoke = () => this.#invoke(parsed.name, qualifier, type, event, clientContext, version, handler);
       if (type === 'Event') {
-        const running = invoke().catch(() => {});
+        // The outcome of an Event invocation is recorded in `invocations` (and its metrics), never answered.
+        // (runHandler turns every handler failure into an outcome, so `running` only rejects on a slice bug.)
+        const running: Promise<unknown> = invoke();
         this.#background.add(running);
-        void running.finally(() => this.#background.delete(running));
+        const done = () => this.#background.delete(running);
+        running.then(done, done);
         return { status: 202, headers: { 'x-amzn-requestid': ctx.requestId } };
       }
       const outcome = await invoke();
