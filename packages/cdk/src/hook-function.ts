@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { bundleHookCode, hookHandlerSetting } from './bundle.js';
 import { type EcsLifecycleEvent, isEcsLifecycleEvent, type LambdaLifecycleEvent } from './events.js';
 import { acknowledgeNag, nagResourceFinding } from './nag.js';
+import { NAG_REASONS } from './nag-reasons.js';
 import {
   baseFunction,
   describeAlarmsStatement,
@@ -36,10 +37,6 @@ export interface AttachToEcsOptions {
    */
   readonly serviceRole?: IRole;
 }
-
-const STAR_REASON =
-  'cloudwatch:GetMetricData and elasticloadbalancing:DescribeTargetHealth support no resource-level ' +
-  'permissions (Service Authorization Reference), so their only valid resource is "*"; both are read-only.';
 
 /**
  * A CodeDeploy lifecycle-hook Lambda function built for greenlight hooks: bundled with esbuild (minified,
@@ -106,12 +103,7 @@ export class HookFunction extends LambdaFunction {
       }),
     );
     if (runtime === Runtime.NODEJS_22_X) {
-      acknowledgeNag(
-        this,
-        'AwsSolutions-L1',
-        'greenlight hooks run on nodejs22.x, the runtime the framework is built and tested for ' +
-          '(in Lambda support until 2027); choose a newer one with the `runtime` prop.',
-      );
+      acknowledgeNag(this, 'AwsSolutions-L1', NAG_REASONS.runtime);
     }
     const uses = props.uses ?? {};
     if (uses.invokeTarget) this.allowInvokeTarget(uses.invokeTarget);
@@ -156,8 +148,7 @@ export class HookFunction extends LambdaFunction {
     acknowledgeNag(
       group.role,
       `AwsSolutions-IAM5[${nagResourceFinding(group.role, `${this.functionArn}:*`)}]`,
-      "CDK's LambdaDeploymentGroup grants CodeDeploy invoke on this hook function and its qualified " +
-        'ARNs (versions/aliases) only; no other function is invocable.',
+      NAG_REASONS.lambdaGroupInvoke,
     );
   }
 
@@ -225,8 +216,7 @@ export class HookFunction extends LambdaFunction {
     this.hookRole.addToPrincipalPolicy(invokeTargetStatement(target));
     this.acknowledgeOnce(
       nagResourceFinding(this.hookRole, `${baseFunction(target).functionArn}:*`),
-      "lambda:InvokeFunction on the target function's qualified ARNs only (<function>:*): the version " +
-        'under test is published by the deployment, so its number is unknown at synth time.',
+      NAG_REASONS.targetVersions,
     );
   }
 
@@ -249,7 +239,7 @@ export class HookFunction extends LambdaFunction {
    */
   public allowGetMetricData(): void {
     this.hookRole.addToPrincipalPolicy(getMetricDataStatement());
-    this.acknowledgeOnce('Resource::*', STAR_REASON);
+    this.acknowledgeOnce('Resource::*', NAG_REASONS.noResourceLevelPermissions);
   }
 
   /**
@@ -261,7 +251,7 @@ export class HookFunction extends LambdaFunction {
    */
   public allowDescribeTargetHealth(): void {
     this.hookRole.addToPrincipalPolicy(describeTargetHealthStatement());
-    this.acknowledgeOnce('Resource::*', STAR_REASON);
+    this.acknowledgeOnce('Resource::*', NAG_REASONS.noResourceLevelPermissions);
   }
 
   /**
@@ -275,11 +265,7 @@ export class HookFunction extends LambdaFunction {
   public allowDescribeEcsService(service: IBaseService): void {
     for (const statement of describeEcsServiceStatements(service))
       this.hookRole.addToPrincipalPolicy(statement);
-    this.acknowledgeOnce(
-      nagResourceFinding(this.hookRole, taskSetsArn(service)),
-      'ecs:DescribeTaskSets on the task sets of this one service only: task set IDs are created by each ' +
-        'deployment, so they are unknown at synth time.',
-    );
+    this.acknowledgeOnce(nagResourceFinding(this.hookRole, taskSetsArn(service)), NAG_REASONS.taskSets);
   }
 
   private allowLookups(deploymentGroupArn: string): void {

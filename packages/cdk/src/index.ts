@@ -18,6 +18,7 @@ export {
 } from './events.js';
 export { type AttachToEcsOptions, HookFunction } from './hook-function.js';
 export { acknowledgeNag, nagResourceFinding } from './nag.js';
+export { NAG_REASONS } from './nag-reasons.js';
 export {
   baseFunction,
   describeAlarmsStatement,
