@@ -28,8 +28,9 @@ export const HOOK_TIMEOUT_MIN_SECONDS = 60;
 export const HOOK_TIMEOUT_MAX_SECONDS = 900;
 
 /**
- * The time the core keeps back from the checks to send the report: min(30 s, 20% of the timeout).
- * This mirrors `@greenlight/core`'s default reserve; the core remains the authority at run time.
+ * The time the core keeps back from the checks to send the report: min(30 s, max(1 s, 20% of the
+ * timeout)). This mirrors `@greenlight/core`'s default reserve (`defaultReserve`); the core remains the
+ * authority at run time, where it applies it to the time actually remaining.
  *
  * @param timeout the hook's Lambda timeout
  * @returns the reserve, in whole milliseconds
@@ -39,7 +40,7 @@ export const HOOK_TIMEOUT_MAX_SECONDS = 900;
  */
 export function reportReserve(timeout: Duration): Duration {
   const ms = timeout.toMilliseconds();
-  return Duration.millis(Math.min(30_000, Math.floor(ms * 0.2)));
+  return Duration.millis(Math.min(30_000, Math.max(1_000, Math.floor(ms * 0.2))));
 }
 
 /**
