@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultReserve } from '@greenlight/core';
 import { AssetStaging, Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -179,4 +180,15 @@ describe('HookFunction', () => {
   it('rejects retry counts Lambda does not accept', () => {
     expect(() => hook(newStack(), { retryAttempts: 3 })).toThrow(/`retryAttempts` to be 0, 1 or 2, got 3/);
   });
+});
+
+describe('the report reserve', () => {
+  it.each([60, 61, 120, 149, 150, 151, 300, 899, 900])(
+    "matches @greenlight/core's default reserve for a %i s timeout",
+    (seconds) => {
+      expect(reportReserve(Duration.seconds(seconds)).toMilliseconds()).toBe(
+        Math.floor(defaultReserve(seconds * 1000)),
+      );
+    },
+  );
 });
