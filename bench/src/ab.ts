@@ -1,4 +1,4 @@
-// A/B of warm per-invocation time between candidates (quick look while optimising):
+// A/B of warm per-invocation time, interleaved in one process, ratios to the first candidate:
 // tsx --conditions=@greenlight/source src/ab.ts <rounds> <measured> <candidate>...
 import { join } from 'node:path';
 import { bundle, bundleTool, SRC } from './bundle.js';
@@ -14,13 +14,12 @@ for (const id of ids) {
 const driver = await bundleTool('driver', OUT);
 const warm = await measureWarm(candidates, driver, OUT, {
   rounds: Number(roundsArg),
-  warmup: 200,
+  warmup: 100,
   measured: Number(measuredArg),
+  isolated: 100,
 });
-const base = warm[ids[0] as string]?.perInvocationMs ?? Number.NaN;
-const cpuBase = warm[ids[0] as string]?.cpuPerInvocationMs ?? Number.NaN;
 for (const [id, w] of Object.entries(warm)) {
   console.log(
-    `${id.padEnd(20)} p50 ${w.perInvocationMs.toFixed(3)} ms (${(w.perInvocationMs / base).toFixed(3)}×)  cpu ${w.cpuPerInvocationMs.toFixed(3)} ms (${(w.cpuPerInvocationMs / cpuBase).toFixed(3)}×)  mean ${w.meanMs.toFixed(2)}  rounds ${w.rounds.map((r) => r.toFixed(2)).join(' ')}`,
+    `${id.padEnd(20)} wall ${w.perInvocationMs.toFixed(3)} ms (${w.wallRatio.toFixed(3)}×)  cpu ${w.cpuPerInvocationMs.toFixed(3)} ms (${w.cpuRatio.toFixed(3)}×)  rounds ${w.rounds.map((r) => r.toFixed(2)).join(' ')}`,
   );
 }

@@ -3,6 +3,7 @@
 //
 //   node driver.mjs cold <bundle> <out.json> <event-json>
 //   node driver.mjs warm <bundle> <out.json> <events.json> <warmup>
+//   node driver.mjs interleaved <bundle,bundle,...> <out.json> <events.json> <warmup>
 //
 // The result is written to <out.json>; stdout (where the Powertools Logger writes) is /dev/null.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -114,9 +115,53 @@ async function warm(bundle: string, out: string, eventsFile: string, warmup: num
   );
 }
 
+/**
+ * Several bundles in one process, invoked in turn (the order rotating every cycle), so that whatever else
+ * the machine does falls on all of them alike: the fair way to compare per-invocation costs on a busy
+ * machine. Per invocation: wall time, CPU time (user + system) and the verdict instant.
+ */
+async function interleaved(
+  bundles: string[],
+  out: string,
+  eventsFile: string,
+  warmup: number,
+): Promise<void> {
+  const events = JSON.parse(readFileSync(eventsFile, 'utf8')) as HookEvent[];
+  const handlers: Handler[] = [];
+  for (const b of bundles) handlers.push(await load(b));
+  const n = handlers.length;
+  const cycles = Math.floor(events.length / n);
+  const rows: { candidate: number; measured: boolean; wallMs: number; cpuMs: number; verdict: number }[] = [];
+  let next = 0;
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    for (let j = 0; j < n; j++) {
+      const candidate = (j + cycle) % n;
+      const marks = verdicts.length;
+      const c = cpuMs();
+      const t = performance.now();
+      const result = await (handlers[candidate] as Handler)(events[next++] as HookEvent, lambdaContext());
+      const wallMs = performance.now() - t;
+      const cpu = cpuMs() - c;
+      check(result);
+      if (verdicts.length !== marks + 1) throw new Error(`bundle ${bundles[candidate]} marked no verdict`);
+      rows.push({
+        candidate,
+        measured: cycle >= warmup,
+        wallMs,
+        cpuMs: cpu,
+        verdict: verdicts[marks] as number,
+      });
+    }
+  }
+  writeFileSync(out, JSON.stringify({ rows }));
+}
+
 const [mode, bundle, out, arg, warmup] = process.argv.slice(2);
 if (!bundle || !out || !arg)
-  throw new Error('usage: driver.mjs cold|warm <bundle> <out.json> <event|events.json> [warmup]');
+  throw new Error(
+    'usage: driver.mjs cold|warm|interleaved <bundle[,bundle...]> <out.json> <event|events.json> [warmup]',
+  );
 if (mode === 'cold') await cold(bundle, out, arg);
 else if (mode === 'warm') await warm(bundle, out, arg, Number(warmup ?? 0));
+else if (mode === 'interleaved') await interleaved(bundle.split(','), out, arg, Number(warmup ?? 0));
 else throw new Error(`unknown mode ${mode}`);

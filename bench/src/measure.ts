@@ -53,16 +53,23 @@ export interface ColdFigures {
 }
 
 export interface WarmFigures {
-  /** Median over rounds of each round's median time per invocation, ms. */
+  /** Median over rounds of the candidate's median wall time per invocation (interleaved runs), ms. */
   readonly perInvocationMs: number;
-  /** Median over rounds of the CPU time (user + system) per invocation, ms. */
+  /** Median over rounds of the median CPU time (user + system) per invocation, ms. */
   readonly cpuPerInvocationMs: number;
-  /** Median over rounds of the mean time per invocation (tail included), ms. */
-  readonly meanMs: number;
-  readonly maxRssKb: number;
+  /** Median over rounds of (this candidate's median ÷ its baseline's median), in the same process. */
+  readonly wallRatio: number;
+  readonly cpuRatio: number;
   /** Median time from the verdict to the report being recorded, warm invocations. */
   readonly verdictToReportMs: number;
+  /** Per round: the median wall time per invocation. */
   readonly rounds: readonly number[];
+  /** The candidate alone in its process: median wall and CPU time per invocation, peak RSS at the end. */
+  readonly isolated: {
+    readonly p50Ms: number;
+    readonly cpuPerInvocationMs: number;
+    readonly maxRssKb: number;
+  };
 }
 
 const rotate = <T>(items: readonly T[], by: number): T[] =>
@@ -125,59 +132,111 @@ export async function measureCold(
   );
 }
 
+interface Row {
+  candidate: number;
+  measured: boolean;
+  wallMs: number;
+  cpuMs: number;
+  verdict: number;
+}
+
 /**
- * Warm invocations: per round and candidate, a fresh process loads the bundle, makes `warmup` invocations,
- * then `measured` timed ones, each reporting a different real hook execution. A fresh local CodeDeploy per
- * round; the candidates' order rotates from round to round.
+ * Warm invocations. Per round, one process loads every candidate's bundle and invokes them in turn (`warmup`
+ * cycles, then `measured` cycles), each invocation reporting a different real hook execution of a fresh local
+ * CodeDeploy; ratios are taken within a round, then the median over rounds. Then each candidate once alone in
+ * its own process (`isolated` invocations) for its peak RSS and undisturbed-by-neighbours figures.
  */
 export async function measureWarm(
   candidates: readonly Candidate[],
   driver: string,
   outDir: string,
-  opts: { rounds: number; warmup: number; measured: number },
+  opts: { rounds: number; warmup: number; measured: number; isolated: number },
 ): Promise<Record<string, WarmFigures>> {
-  const results = new Map<
-    string,
-    { p50: number; mean: number; cpu: number; toReport: number[]; rss: number }[]
-  >(candidates.map((c) => [c.id, []]));
+  const n = candidates.length;
+  const index = new Map(candidates.map((c, i) => [c.id, i]));
+  const perRound: { wall: number[]; cpu: number[]; toReport: number[][] }[] = [];
   const out = outPath(outDir, 'warm.json');
   for (let round = 0; round < opts.rounds; round++) {
     const local: LocalCodeDeploy = await startLocal();
     try {
-      for (const c of rotate(candidates, round)) {
-        const events = await pendingHookEvents(local, opts.warmup + opts.measured);
-        const file = writeJson(outPath(outDir, 'warm-events.json'), events);
-        const before = acceptedReports(local).length;
-        const r = await runChild<WarmRun>(
-          driver,
-          ['warm', c.bundle, out, file, String(opts.warmup)],
-          out,
-          childEnv(local.env),
-        );
-        const recorded = acceptedReports(local).slice(before + opts.warmup);
-        results.get(c.id)?.push({
-          p50: median(r.durations),
-          mean: r.totalMs / r.invocations,
-          cpu: r.cpuTotalMs / r.invocations,
-          toReport: verdictToReport(r.verdicts, recorded, `${c.id} warm`),
-          rss: r.maxRssKb,
-        });
-      }
+      const events = await pendingHookEvents(local, (opts.warmup + opts.measured) * n);
+      const file = writeJson(outPath(outDir, 'warm-events.json'), events);
+      const before = acceptedReports(local).length;
+      const { rows } = await runChild<{ rows: Row[] }>(
+        driver,
+        ['interleaved', candidates.map((c) => c.bundle).join(','), out, file, String(opts.warmup)],
+        out,
+        childEnv(local.env),
+        300_000,
+      );
+      const recorded = acceptedReports(local).slice(before);
+      const toReport = verdictToReport(
+        rows.map((r) => r.verdict),
+        recorded,
+        `round ${round}`,
+      );
+      const measured = (k: number, f: (r: Row) => number) =>
+        rows.filter((r) => r.measured && r.candidate === k).map(f);
+      perRound.push({
+        wall: candidates.map((_, k) => median(measured(k, (r) => r.wallMs))),
+        cpu: candidates.map((_, k) => median(measured(k, (r) => r.cpuMs))),
+        toReport: candidates.map((_, k) =>
+          rows.flatMap((r, i) => (r.measured && r.candidate === k ? [toReport[i] as number] : [])),
+        ),
+      });
     } finally {
       await local.close();
     }
   }
+  const isolated = await measureIsolated(candidates, driver, outDir, opts.isolated);
   return Object.fromEntries(
-    [...results].map(([id, rs]) => [
-      id,
-      {
-        perInvocationMs: median(rs.map((r) => r.p50)),
-        cpuPerInvocationMs: median(rs.map((r) => r.cpu)),
-        meanMs: median(rs.map((r) => r.mean)),
-        maxRssKb: median(rs.map((r) => r.rss)),
-        verdictToReportMs: median(rs.flatMap((r) => r.toReport)),
-        rounds: rs.map((r) => r.p50),
-      },
-    ]),
+    candidates.map((c, k) => {
+      const b = index.get(c.baseline) as number;
+      return [
+        c.id,
+        {
+          perInvocationMs: median(perRound.map((r) => r.wall[k] as number)),
+          cpuPerInvocationMs: median(perRound.map((r) => r.cpu[k] as number)),
+          wallRatio: median(perRound.map((r) => (r.wall[k] as number) / (r.wall[b] as number))),
+          cpuRatio: median(perRound.map((r) => (r.cpu[k] as number) / (r.cpu[b] as number))),
+          verdictToReportMs: median(perRound.flatMap((r) => r.toReport[k] as number[])),
+          rounds: perRound.map((r) => r.wall[k] as number),
+          isolated: isolated[c.id] as WarmFigures['isolated'],
+        },
+      ];
+    }),
   );
+}
+
+/** Each candidate alone in a fresh process for `invocations` invocations (a tenth of them warm-up). */
+async function measureIsolated(
+  candidates: readonly Candidate[],
+  driver: string,
+  outDir: string,
+  invocations: number,
+): Promise<Record<string, WarmFigures['isolated']>> {
+  const out = outPath(outDir, 'isolated.json');
+  const result: Record<string, WarmFigures['isolated']> = {};
+  const local = await startLocal();
+  try {
+    for (const c of candidates) {
+      const warmup = Math.ceil(invocations / 10);
+      const events = await pendingHookEvents(local, invocations + warmup);
+      const file = writeJson(outPath(outDir, 'isolated-events.json'), events);
+      const r = await runChild<WarmRun>(
+        driver,
+        ['warm', c.bundle, out, file, String(warmup)],
+        out,
+        childEnv(local.env),
+      );
+      result[c.id] = {
+        p50Ms: median(r.durations),
+        cpuPerInvocationMs: r.cpuTotalMs / r.invocations,
+        maxRssKb: r.maxRssKb,
+      };
+    }
+  } finally {
+    await local.close();
+  }
+  return result;
 }

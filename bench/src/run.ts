@@ -21,6 +21,7 @@ const DOC = join(BENCH, '..', 'docs', 'benchmarks.md');
 
 const config = quick
   ? {
+      isolated: 300,
       coldRuns: 3,
       warmRounds: 2,
       warmup: 30,
@@ -32,6 +33,7 @@ const config = quick
       ecsRuns: 3,
     }
   : {
+      isolated: 2_000,
       coldRuns: 15,
       warmRounds: 7,
       warmup: 200,
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
     rounds: config.warmRounds,
     warmup: config.warmup,
     measured: config.measured,
+    isolated: config.isolated,
   });
   log(
     `local CodeDeploy: ${config.loadRequests} reports at concurrency ${config.concurrency}, ${config.loadRuns} run(s)`,
