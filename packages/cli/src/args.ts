@@ -12,10 +12,19 @@ export class UsageError extends Error {
   }
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-type StrictConfig<O extends Options> = { args: string[]; options: O; allowPositionals: true; strict: true };
-/** What {@link parse} returns: parseArgs' typed `values` and the positionals. */
-export type Parsed<O extends Options> = ReturnType<typeof parseArgs<StrictConfig<O>>>;
+/** One option, as `node:util` parseArgs takes it. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly multiple?: boolean;
+}
+type Options = Readonly<Record<string, OptionSpec>>;
+type Value<T> = T extends { type: 'boolean' } ? boolean : string;
+/** What {@link parse} returns: each option's value (a list for `multiple` ones) and the positionals. */
+export interface Parsed<O extends Options> {
+  readonly values: { [K in keyof O]?: O[K] extends { multiple: true } ? Value<O[K]>[] : Value<O[K]> };
+  readonly positionals: string[];
+}
 
 /**
  * `node:util` parseArgs in strict mode, with its errors turned into a {@link UsageError} for `command`.
@@ -23,14 +32,15 @@ export type Parsed<O extends Options> = ReturnType<typeof parseArgs<StrictConfig
  * @example
  * const { values, positionals } = parse('serve', ['--port', '4566'], { port: { type: 'string' } });
  */
-export function parse<O extends Options>(
-  command: string,
-  args: readonly string[],
-  options: O,
-  allowPositionals = true,
-) {
+export function parse<O extends Options>(command: string, args: readonly string[], options: O): Parsed<O> {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
+    const config: ParseArgsConfig = {
+      args: [...args],
+      options: options as ParseArgsConfig['options'],
+      allowPositionals: true,
+      strict: true,
+    };
+    return parseArgs(config) as unknown as Parsed<O>;
   } catch (err) {
     // Errors thrown by node itself may come from another realm (jest): read `message` structurally.
     const message =

@@ -42,12 +42,11 @@ export const demoCommand: Command = {
   summary: 'Watch a Lambda canary and an ECS blue/green deployment, good and bad releases',
   help: HELP,
   async run(args, io) {
-    const { values } = parse(
-      'demo',
-      args,
-      { only: { type: 'string' }, 'time-scale': { type: 'string' } },
-      false,
-    );
+    const { values, positionals } = parse('demo', args, {
+      only: { type: 'string' },
+      'time-scale': { type: 'string' },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, 'demo');
     if (values.only !== undefined && values.only !== 'lambda' && values.only !== 'ecs') {
       throw new UsageError(`--only must be lambda or ecs, got '${values.only}'`, 'demo');
     }
