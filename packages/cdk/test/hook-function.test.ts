@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultReserve } from '@greenlight/core';
@@ -56,6 +57,25 @@ describe('HookFunction', () => {
     expect(code.trim().split('\n').length).toBeLessThanOrEqual(3); // minified
     const map = JSON.parse(readFileSync(join(dir, 'index.js.map'), 'utf8')) as { sources: string[] };
     expect(map.sources).toEqual(['hook.ts']); // relative to the project root, not the temp dir
+  });
+
+  it('ships a bundle that runs on Node.js and maps errors back to the TypeScript source', () => {
+    const dir = assetDir(hook(newStack()));
+    const run = (event: object) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--enable-source-maps',
+          '-e',
+          `require(${JSON.stringify(join(dir, 'index.js'))}).handler(${JSON.stringify(event)}).then((r) => console.log(JSON.stringify(r)))`,
+        ],
+        { encoding: 'utf8' },
+      );
+    const ok = run({ DeploymentId: 'd-123', LifecycleEventHookExecutionId: 'x' });
+    expect(JSON.parse(ok.stdout)).toEqual({ status: 'Succeeded', deploymentId: 'd-123' });
+    const failed = run({ LifecycleEventHookExecutionId: 'x' });
+    expect(failed.stderr).toContain('FixtureHookError: missing DeploymentId');
+    expect(failed.stderr).toMatch(/hook\.ts:\d+/); // the source map points at the TypeScript line
   });
 
   it('gives two entries in the same folder two different bundles', () => {
