@@ -45,7 +45,18 @@ export interface ThroughputResult {
   readonly localPerSecond: number;
   readonly barePerSecond: number;
   readonly ratio: number;
+  /** The server's CPU time per report (the benchmark's process, which does nothing else meanwhile), µs. */
+  readonly localCpuUsPerReport: number;
+  readonly bareCpuUsPerReport: number;
   readonly runs: { local: number[]; bare: number[] };
+}
+
+/** Runs `f` and returns this process's CPU time (user + system) it took, µs, with its result. */
+async function cpuOf<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const before = process.cpuUsage();
+  const result = await f();
+  const { user, system } = process.cpuUsage(before);
+  return [result, user + system];
 }
 
 /** Reports per second through the SDK at `concurrency`, into the local CodeDeploy and into the bare server. */
@@ -56,6 +67,8 @@ export async function throughput(
 ): Promise<ThroughputResult> {
   const local: number[] = [];
   const bare: number[] = [];
+  const localCpu: number[] = [];
+  const bareCpu: number[] = [];
   const out = outPath(outDir, 'loadgen.json');
   for (let run = 0; run < opts.runs; run++) {
     const cd = await startLocal();
@@ -63,12 +76,10 @@ export async function throughput(
       const events = await pendingHookEvents(cd, opts.requests + opts.warmup);
       const file = writeJson(outPath(outDir, 'load-events.json'), events);
       const args = [file, String(opts.concurrency), String(opts.warmup), out];
-      const intoLocal = await runChild<{ perSecond: number; failures: number }>(
-        loadgen,
-        args,
-        out,
-        childEnv(cd.env),
+      const [intoLocal, localUs] = await cpuOf(() =>
+        runChild<{ perSecond: number; failures: number }>(loadgen, args, out, childEnv(cd.env)),
       );
+      localCpu.push(localUs / events.length);
       if (intoLocal.failures > 0)
         throw new Error(`${intoLocal.failures} reports into the local CodeDeploy failed`);
       const accepted = cd.reports.filter((r) => r.outcome === 'accepted').length;
@@ -78,7 +89,10 @@ export async function throughput(
       const { server, endpoint } = await startBareServer();
       try {
         const env = childEnv({ ...cd.env, AWS_ENDPOINT_URL_CODEDEPLOY: endpoint });
-        const intoBare = await runChild<{ perSecond: number; failures: number }>(loadgen, args, out, env);
+        const [intoBare, bareUs] = await cpuOf(() =>
+          runChild<{ perSecond: number; failures: number }>(loadgen, args, out, env),
+        );
+        bareCpu.push(bareUs / events.length);
         if (intoBare.failures > 0)
           throw new Error(`${intoBare.failures} reports into the bare server failed`);
         bare.push(intoBare.perSecond);
@@ -98,6 +112,8 @@ export async function throughput(
     localPerSecond,
     barePerSecond,
     ratio: localPerSecond / barePerSecond,
+    localCpuUsPerReport: median(localCpu),
+    bareCpuUsPerReport: median(bareCpu),
     runs: { local, bare },
   };
 }

@@ -42,6 +42,9 @@ export interface ColdFigures {
   readonly coldMs: number;
   /** The same in CPU time of the process (user + system). */
   readonly coldCpuMs: number;
+  /** Median over runs of (this candidate's ÷ its baseline's), runs paired by their index. */
+  readonly wallRatio: number;
+  readonly cpuRatio: number;
   readonly initMs: number;
   readonly firstInvokeMs: number;
   /** Including Node's own start. */
@@ -115,12 +118,19 @@ export async function measureCold(
   } finally {
     await local.close();
   }
+  const paired = (id: string, f: (r: ColdRun) => number) => {
+    const mine = results.get(id) as ColdRun[];
+    const base = results.get(candidates.find((c) => c.id === id)?.baseline as string) as ColdRun[];
+    return median(mine.map((r, i) => f(r) / f(base[i] as ColdRun)));
+  };
   return Object.fromEntries(
     [...results].map(([id, rs]) => [
       id,
       {
         coldMs: median(rs.map((r) => r.coldMs)),
         coldCpuMs: median(rs.map((r) => r.coldCpuMs)),
+        wallRatio: paired(id, (r) => r.coldMs),
+        cpuRatio: paired(id, (r) => r.coldCpuMs),
         initMs: median(rs.map((r) => r.initMs)),
         firstInvokeMs: median(rs.map((r) => r.firstInvokeMs)),
         processMs: median(rs.map((r) => r.processMs)),

@@ -72,10 +72,14 @@ export function assemble(
     const ratios: Record<string, number> = Object.fromEntries(
       Object.entries(mine).map(([k, v]) => [k, v / (base[k as keyof typeof base] as number)]),
     );
-    // Warm ratios are paired: taken within each round (one process, interleaved), then the median.
+    // Time ratios are paired: within each round (warm: one process, interleaved; cold: the same run index),
+    // then the median.
     const w = warm[c.id] as WarmFigures;
     ratios.warm = w.wallRatio;
     ratios.warmCpu = w.cpuRatio;
+    const cf = cold[c.id] as ColdFigures;
+    ratios.cold = cf.wallRatio;
+    ratios.coldCpu = cf.cpuRatio;
     const b = bundles[c.id] as Bundle;
     return {
       id: c.id,
@@ -198,6 +202,8 @@ export function tables(r: Results): string[] {
       [`reports/s through the SDK, concurrency ${t.concurrency}`, t.localPerSecond.toFixed(0)],
       ['bare Node HTTP server, same bytes', t.barePerSecond.toFixed(0)],
       ['ratio', fmtRatio(t.ratio)],
+      ['server CPU µs per report: local CodeDeploy', t.localCpuUsPerReport.toFixed(0)],
+      ['server CPU µs per report: bare server', t.bareCpuUsPerReport.toFixed(0)],
       ['ECS blue/green deployment, 5 no-op hooks, time scale 0 (median ms)', fmtMs(r.local.ecs.medianMs)],
     ],
   );

@@ -57,6 +57,7 @@ const log = (message: string) =>
   console.log(`[bench ${((performance.now() / 1000) | 0).toString().padStart(3)} s] ${message}`);
 
 async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   mkdirSync(join(OUT, 'bundles'), { recursive: true });
   log(`${quick ? 'quick' : 'full'} mode; bundling ${CANDIDATES.length} candidates with esbuild`);
   const bundles: Record<string, Bundle> = {};
