@@ -56,6 +56,13 @@ describe('greenlight init', () => {
     expect(pkg.scripts.test).toBe('jest');
     expect(pkg.dependencies).toEqual({ '@greenlight/checks': '^0.1.0', '@greenlight/core': '^0.1.0' });
     expect(pkg.devDependencies['@greenlight/local']).toBe('^0.1.0');
+    expect(pkg.devDependencies.greenlight).toBe('^0.1.0');
+    expect(pkg.scripts.simulate).toBe(
+      `greenlight simulate --hook BeforeInstall=src/handler.ts --platform ecs`,
+    );
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toMatch(
+      /^> Scaffolded with `greenlight init --template ecs-before-install`/,
+    );
     expect(JSON.stringify(pkg)).not.toContain('workspace:');
     expect(stdout).toContain('Next: cd orders-hook && npm install && npm test');
   });
@@ -124,6 +131,7 @@ describe('a scaffolded project', () => {
   function install(dir: string, template: string): void {
     const pkg = readPackage(dir);
     const where = (name: string) => {
+      if (name === 'greenlight') return join(REPO_ROOT, 'packages', 'cli');
       if (name.startsWith('@greenlight/'))
         return join(REPO_ROOT, 'packages', name.slice('@greenlight/'.length));
       return [

@@ -114,6 +114,25 @@ describe('greenlight simulate', () => {
     );
   });
 
+  it('simulates an ECS blue/green deployment of an example hook, the platform read from its path', async () => {
+    const example = join(REPO_ROOT, 'examples', 'ecs-after-install', 'src', 'handler.ts');
+    const { code, stdout } = await runCli([
+      'simulate',
+      example,
+      ...fast,
+      '-c',
+      'ECSAllAtOnce',
+      '--service',
+      'orders-web',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/ECS default\/orders-web blue → green {2}CodeDeployDefault\.ECSAllAtOnce/);
+    expect(stdout).toMatch(/✓ AfterInstall +Succeeded/);
+    expect(stdout).toContain('is steady: 1 of 1 tasks running');
+    expect(stdout).toMatch(/test traffic +█+ 100% → green \(replacement\)/);
+    expect(stdout).toMatch(/– AfterAllowTestTraffic +Skipped/);
+  });
+
   it('stops the deployment when a watched alarm is in ALARM during traffic shifting', async () => {
     const { code, stdout } = await runCli(['simulate', hook, ...fast, '--alarm', 'orders-errors=ALARM']);
     expect(code).toBe(1);

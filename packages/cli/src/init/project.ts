@@ -37,14 +37,18 @@ const sorted = (deps: Deps): Deps =>
 
 /**
  * The scaffolded project's package.json: the example's dependencies with published versions, plus jest,
- * swc and TypeScript to run its tests.
+ * swc and TypeScript to run its tests, and this CLI (with a `simulate` script when one is given).
  *
  * @example
  * projectPackageJson('orders-hook', { dependencies: { '@greenlight/core': 'workspace:*' } }).dependencies;
  * // { '@greenlight/core': '^0.1.0' }
  */
-export function projectPackageJson(name: string, example: ExamplePackage) {
-  const devDependencies = sorted({ ...TOOL_VERSIONS, ...published(example.devDependencies) });
+export function projectPackageJson(name: string, example: ExamplePackage, simulate?: string) {
+  const devDependencies = sorted({
+    ...TOOL_VERSIONS,
+    greenlight: `^${VERSION}`,
+    ...published(example.devDependencies),
+  });
   return {
     name,
     version: '0.1.0',
@@ -52,7 +56,7 @@ export function projectPackageJson(name: string, example: ExamplePackage) {
     description: example.description ?? 'A CodeDeploy lifecycle hook built with greenlight.',
     type: 'module',
     engines: { node: '>=20' },
-    scripts: { test: 'jest', typecheck: 'tsc --noEmit' },
+    scripts: { test: 'jest', typecheck: 'tsc --noEmit', ...(simulate ? { simulate } : {}) },
     dependencies: sorted(published(example.dependencies)),
     devDependencies,
   };

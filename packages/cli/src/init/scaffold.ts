@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { eventFromPath, platformFromPath } from '../simulate/hooks.js';
 import {
   type ExamplePackage,
   PROJECT_GITIGNORE,
@@ -35,6 +36,17 @@ const SKIP = new Set([
   'tsconfig.json',
   'jest.config.cjs',
 ]);
+
+/**
+ * The `simulate` script of a project from a template, when the template's name tells the lifecycle event
+ * (e.g. `greenlight simulate --hook AfterInstall=src/handler.ts --platform ecs`).
+ */
+export function simulateScript(templateName: string): string | undefined {
+  const event = eventFromPath(templateName);
+  if (!event) return undefined;
+  const platform = platformFromPath(templateName);
+  return `greenlight simulate --hook ${event}=src/handler.ts${platform ? ` --platform ${platform}` : ''}`;
+}
 
 /** A valid npm package name from a directory name. */
 export function packageName(dir: string): string {
@@ -75,8 +87,9 @@ export async function scaffold(options: ScaffoldOptions): Promise<string[]> {
     written.push(entry.isDirectory() ? `${entry.name}/` : entry.name);
   }
   const example = JSON.parse(await readFile(join(template.dir, 'package.json'), 'utf8')) as ExamplePackage;
+  const simulate = simulateScript(template.name);
   const files: Record<string, string> = {
-    'package.json': `${JSON.stringify(projectPackageJson(options.name ?? packageName(dir), example), null, 2)}\n`,
+    'package.json': `${JSON.stringify(projectPackageJson(options.name ?? packageName(dir), example, simulate), null, 2)}\n`,
     'tsconfig.json': `${JSON.stringify(PROJECT_TSCONFIG, null, 2)}\n`,
     'jest.config.cjs': PROJECT_JEST_CONFIG,
     '.gitignore': PROJECT_GITIGNORE,
@@ -84,6 +97,13 @@ export async function scaffold(options: ScaffoldOptions): Promise<string[]> {
   for (const [file, content] of Object.entries(files)) {
     await writeFile(join(dir, file), content);
     written.push(file);
+  }
+  const readme = join(dir, 'README.md');
+  if (existsSync(readme)) {
+    const preface = `> Scaffolded with \`greenlight init --template ${template.name}\`. Run \`npm install && npm test\`${
+      simulate ? '; `npm run simulate` runs a whole deployment of the hook on the local CodeDeploy' : ''
+    }.\n\n`;
+    await writeFile(readme, preface + (await readFile(readme, 'utf8')));
   }
   return written.sort();
 }
