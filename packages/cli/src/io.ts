@@ -43,3 +43,22 @@ export function useColor(out: Output, env: Io['env']): boolean {
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return out.isTTY === true;
 }
+
+/** Exit code after Ctrl+C (128 + SIGINT). */
+export const INTERRUPTED_EXIT = 130;
+
+/**
+ * Calls `stop` once when `signal` aborts (at once if it already has); returns a function that stops watching.
+ *
+ * @example
+ * const unwatch = onAbort(io.signal, () => void local.close());
+ */
+export function onAbort(signal: AbortSignal | undefined, stop: () => void): () => void {
+  if (!signal) return () => {};
+  if (signal.aborted) {
+    stop();
+    return () => {};
+  }
+  signal.addEventListener('abort', stop, { once: true });
+  return () => signal.removeEventListener('abort', stop);
+}

@@ -60,6 +60,37 @@ describe('the greenlight process', () => {
     expect(run.stdout).toMatch(/Succeeded/);
   });
 
+  it('stops a simulated deployment on SIGINT and exits 130', async () => {
+    // Real time: the canary's second step would come 5 minutes after the first.
+    const child = spawn(process.execPath, [...NODE_ARGS, 'simulate', hook, '--time-scale', '1'], {
+      cwd: PACKAGE_ROOT,
+      env: ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no traffic step: ${out}`)), 30_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('10% → version 2')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const sent = Date.now();
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(Date.now() - sent).toBeLessThan(5_000);
+    expect(out).toMatch(/Stopped in .*The local CodeDeploy closed/);
+    expect(err).toContain('interrupted; the deployment was stopped');
+  }, 60_000);
+
   it('serves until SIGINT, then closes and exits 0', async () => {
     const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', '0'], {
       cwd: PACKAGE_ROOT,

@@ -4,7 +4,7 @@ import type { Command } from '../command.js';
 import { SCENARIOS, type Scenario } from '../demo/scenarios.js';
 import { startWorld } from '../demo/world.js';
 import { inCheckout, templatesRoot } from '../init/templates.js';
-import { useColor } from '../io.js';
+import { INTERRUPTED_EXIT, onAbort, useColor } from '../io.js';
 import { formatDuration, TimelinePrinter } from '../simulate/printer.js';
 import { type SimulationResult, simulateDeployment } from '../simulate/run.js';
 import { painter } from '../style.js';
@@ -62,6 +62,7 @@ export const demoCommand: Command = {
       packageRoot: io.packageRoot,
     });
     const rows: { scenario: Scenario; result: SimulationResult }[] = [];
+    const unwatch = onAbort(io.signal, () => void world.close());
     try {
       const shown = relative(io.cwd, examplesDir) || '.';
       io.stdout.write(
@@ -73,13 +74,19 @@ export const demoCommand: Command = {
         const hooks = world.hooks[platform].map((h) => relative(examplesDir, h.source).split(/[\\/]/)[0]);
         io.stdout.write(`\n${platform === 'lambda' ? 'Lambda' : 'ECS'} hooks: ${hooks.join(', ')}\n`);
         for (const scenario of SCENARIOS.filter((s) => s.platform === platform)) {
+          if (io.signal?.aborted) break;
           printer.title(scenario.title);
           const result = await simulateDeployment(world.local, scenario.prepare(world), { printer });
           rows.push({ scenario, result });
         }
       }
     } finally {
+      unwatch();
       await world.close();
+    }
+    if (io.signal?.aborted) {
+      io.stderr.write('greenlight demo: interrupted; the deployments were stopped.\n');
+      return INTERRUPTED_EXIT;
     }
     io.stdout.write(`\n${paint('bold', '━━ Summary ━━')}\n`);
     const width = Math.max(...rows.map((r) => r.scenario.title.length));

@@ -4,7 +4,7 @@ import type { LambdaHandler } from '@greenlight/local';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { inCheckout } from '../init/templates.js';
-import { useColor } from '../io.js';
+import { INTERRUPTED_EXIT, onAbort, useColor } from '../io.js';
 import { startLocalAws } from '../local-aws.js';
 import { type BundleInput, bundleHooks } from '../simulate/bundle.js';
 import { deploymentConfig } from '../simulate/configs.js';
@@ -110,6 +110,8 @@ export const simulateCommand: Command = {
       inputs.push({ name: 'target-version', module: resolve(io.cwd, values.target), exportName: 'handler' });
     const bundles = await bundleHooks(inputs, { sourceCondition: inCheckout(io.packageRoot) });
     const { local, services, env: localEnv } = await startLocalAws({ timeScale }, io.packageRoot);
+    // Ctrl+C: closing the local CodeDeploy stops the deployment and kills the hook processes.
+    const unwatch = onAbort(io.signal, () => void local.close());
     try {
       const targetVersion = values['target-version'] ?? '2';
       const versions: Record<string, LambdaHandler> = {};
@@ -143,9 +145,14 @@ export const simulateCommand: Command = {
         ? undefined
         : new TimelinePrinter((s) => io.stdout.write(s), painter(useColor(io.stdout, io.env)));
       const result = await simulateDeployment(local, spec, printer ? { printer } : {});
+      if (io.signal?.aborted) {
+        io.stderr.write('greenlight simulate: interrupted; the deployment was stopped.\n');
+        return INTERRUPTED_EXIT;
+      }
       if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return result.status === 'Succeeded' ? 0 : 1;
     } finally {
+      unwatch();
       await local.close();
       await bundles.dispose();
     }
