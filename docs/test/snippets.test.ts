@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-// Every TypeScript block in the README and docs/ is a file under docs/snippets/ (named on its first line),
-// so the type-check compiles it and tests can run it. This test keeps the two identical.
+// Every TypeScript block in the README and docs/ is a file under docs/snippets/ or docs/test/ (named on its
+// first line), so the type-check compiles it and jest runs the ones under docs/test/. This test keeps the two identical.
 const root = resolve(__dirname, '..', '..');
 const docs = [
   'README.md',
@@ -27,7 +27,7 @@ describe('code snippets in the docs', () => {
   it.each(all.map(([doc, code]) => [doc, code.split('\n')[0], code]))(
     '%s: %s is the file it names',
     (_, first, code) => {
-      const named = /^\/\/ (docs\/snippets\/[\w./-]+\.ts)$/.exec(first ?? '');
+      const named = /^\/\/ (docs\/(?:snippets|test)\/[\w./-]+\.ts)$/.exec(first ?? '');
       expect(named?.[1]).toBeDefined();
       expect(readFileSync(join(root, named![1]!), 'utf8')).toBe(code);
     },

@@ -11,10 +11,13 @@ import { LocalServer, type RequestRecord } from './http/server.js';
 import type { ServiceHandler } from './http/types.js';
 import { type LocalCodeDeployOptions, resolveOptions } from './options.js';
 import type { HookRunner } from './runners/types.js';
+import { type AwsServices, createAwsServices } from './services/index.js';
 
 /** The env a hook needs to reach the local CodeDeploy. */
 export interface LocalEnv {
   readonly AWS_ENDPOINT_URL_CODEDEPLOY: string;
+  /** Every other SDK client (Lambda, CloudWatch, ELBv2, ECS) reaches the service slices here. */
+  readonly AWS_ENDPOINT_URL: string;
   readonly AWS_REGION: string;
   readonly AWS_DEFAULT_REGION: string;
   readonly AWS_ACCESS_KEY_ID: string;
@@ -46,6 +49,12 @@ export interface LocalCodeDeploy {
   registerFunction(name: string, runner: HookRunner): void;
   /** Sets a CloudWatch alarm's state; `ALARM` during traffic shifting stops deployments that watch it. */
   setAlarmState(name: string, state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'): void;
+  /**
+   * The slices of Lambda, CloudWatch, ELBv2 and ECS that the checks call, mounted on the same endpoint:
+   * register function versions, set alarm states, target health and metrics through it. `undefined` when
+   * started with `services: false`.
+   */
+  readonly services: AwsServices | undefined;
   /** Mounts another AWS service slice on the same server. */
   mount(handler: ServiceHandler): void;
   /** Stops every deployment, kills hook processes, closes the server; leaves no timers or sockets. */
@@ -99,9 +108,19 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
     clock: o.clock,
   });
   server.mount(codeDeployService(engine));
+  let services: AwsServices | undefined;
+  if (o.services !== false) {
+    const { lambdaFunctions, ecsServices, alarms } = engine.state;
+    services = createAwsServices(
+      { lambdaFunctions, ecsServices, alarms },
+      { functionTimeoutMs: o.functionTimeoutMs, ...o.services, region: o.region, accountId: o.accountId },
+    );
+    for (const handler of services.handlers) server.mount(handler);
+  }
   const endpoint = await server.listen();
   env = {
     AWS_ENDPOINT_URL_CODEDEPLOY: endpoint,
+    AWS_ENDPOINT_URL: endpoint,
     AWS_REGION: o.region,
     AWS_DEFAULT_REGION: o.region,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -119,6 +138,7 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
     reports: engine.reports,
     requests: server.requests,
     state: engine.state,
+    services,
     deployLambda: async (spec) => {
       open();
       return deployLambda(engine, spec);

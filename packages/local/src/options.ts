@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from './clock.js';
 import { LocalCodeDeployError } from './errors.js';
 import type { Credentials } from './http/sigv4.js';
+import type { AwsServicesOptions } from './services/state.js';
 
 /** Options of {@link startLocalCodeDeploy}. */
 export interface LocalCodeDeployOptions {
@@ -39,11 +40,18 @@ export interface LocalCodeDeployOptions {
   readonly seed?: number;
   /** The clock (and timers) to use. @default systemClock */
   readonly clock?: Clock;
+  /**
+   * The Lambda, CloudWatch, ELBv2 and ECS slices mounted on the same endpoint: their options (`random`, `now`),
+   * or `false` to mount none (to mount your own). @default {} (mounted, with `region`, `accountId` and
+   * `functionTimeoutMs` from these options)
+   */
+  readonly services?: Omit<AwsServicesOptions, 'region' | 'accountId'> | false;
 }
 
 /** Options with defaults applied. */
-export type ResolvedOptions = Required<Omit<LocalCodeDeployOptions, 'credentials'>> & {
+export type ResolvedOptions = Required<Omit<LocalCodeDeployOptions, 'credentials' | 'services'>> & {
   readonly credentials: Credentials | undefined;
+  readonly services: Omit<AwsServicesOptions, 'region' | 'accountId'> | false;
 };
 
 /** The defaults. */
@@ -60,6 +68,7 @@ export const DEFAULT_OPTIONS = {
   bodyLimit: 1_048_576,
   seed: 42,
   clock: systemClock,
+  services: {},
 } as const;
 
 const KNOWN = new Set([...Object.keys(DEFAULT_OPTIONS), 'credentials']);
@@ -92,6 +101,9 @@ export function resolveOptions(options: LocalCodeDeployOptions = {}): ResolvedOp
   if (!(o.hookDuplicateRate >= 0 && o.hookDuplicateRate <= 1))
     fail('Expected `hookDuplicateRate` to be a number from 0 to 1');
   if (![0, 1, 2].includes(o.hookRetries)) fail('Expected `hookRetries` to be 0, 1 or 2');
+  if (o.services !== false && (typeof o.services !== 'object' || o.services === null)) {
+    fail("Expected `services` to be the service slices' options, or false");
+  }
   if (o.credentials && (!o.credentials.accessKeyId || !o.credentials.secretAccessKey)) {
     fail('Expected `credentials` to have accessKeyId and secretAccessKey');
   }

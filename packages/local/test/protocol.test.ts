@@ -10,7 +10,8 @@ import { DUMMY_AUTH, rawCall } from './helpers/raw.js';
 describe('awsJson1_1 protocol edges', () => {
   let local: LocalCodeDeploy;
   beforeEach(async () => {
-    local = await startLocalCodeDeploy({ timeScale: 0 });
+    // No default slices: one test mounts its own handler on the Lambda path.
+    local = await startLocalCodeDeploy({ timeScale: 0, services: false });
   });
   afterEach(async () => {
     await local.close();
@@ -20,6 +21,7 @@ describe('awsJson1_1 protocol edges', () => {
     expect(local.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(local.env).toEqual({
       AWS_ENDPOINT_URL_CODEDEPLOY: local.endpoint,
+      AWS_ENDPOINT_URL: local.endpoint,
       AWS_REGION: 'us-east-1',
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'test',

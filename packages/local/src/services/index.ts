@@ -132,6 +132,8 @@ export function createAwsServices(
  */
 export interface MountTarget {
   mount(handler: ServiceHandler): void;
+  /** The slices already mounted (startLocalCodeDeploy mounts them): returned as they are. */
+  readonly services?: AwsServices | undefined;
   readonly state: ReadonlyEngineState;
   readonly region: string;
 }
@@ -149,6 +151,7 @@ export function mountAwsServices(
   local: MountTarget,
   options: Omit<AwsServicesOptions, 'region'> = {},
 ): AwsServices {
+  if (local.services) return local.services;
   const { lambdaFunctions, ecsServices, alarms } = local.state;
   // The engine hands out its state read-only; the maps are the engine's own, which the slices must share.
   if (!(lambdaFunctions instanceof Map && ecsServices instanceof Map && alarms instanceof Map)) {

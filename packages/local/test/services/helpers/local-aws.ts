@@ -22,8 +22,12 @@ export interface LocalAws {
 export async function startLocalAws(
   options: { local?: LocalCodeDeployOptions; services?: Omit<AwsServicesOptions, 'region'> } = {},
 ): Promise<LocalAws> {
-  const local = await startLocalCodeDeploy({ timeScale: 0, ...options.local });
-  const services = mountAwsServices(local, options.services);
+  const local = await startLocalCodeDeploy({
+    timeScale: 0,
+    ...options.local,
+    services: options.services ?? {},
+  });
+  const services = mountAwsServices(local);
   return {
     local,
     services,
