@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'greenlight-reference-'));
-const run = spawnSync(join(root, 'node_modules/.bin/typedoc'), ['--out', out], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(join(root, 'node_modules/.bin/typedoc'), ['--out', out], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (run.status !== 0) {
   console.error('typedoc failed: every export needs TSDoc, and no warning is allowed');
   process.exit(1);
@@ -29,7 +32,9 @@ try {
 const stale = [...new Set([...want.keys(), ...have.keys()])].filter((f) => want.get(f) !== have.get(f));
 rmSync(out, { recursive: true, force: true });
 if (stale.length > 0) {
-  console.error(`docs/reference is stale (${stale.length} files differ, e.g. ${stale.slice(0, 3).join(', ')}): run pnpm docs:reference`);
+  console.error(
+    `docs/reference is stale (${stale.length} files differ, e.g. ${stale.slice(0, 3).join(', ')}): run pnpm docs:reference`,
+  );
   process.exit(1);
 }
 console.log(`docs/reference is up to date (${want.size} files)`);
