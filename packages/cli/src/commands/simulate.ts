@@ -23,6 +23,7 @@ Which hook serves which lifecycle event:
   --hook BeforeAllowTraffic=src/pre.ts    explicit (Event=path, optionally path#exportName)
   src/before-allow-traffic.ts             a bare path: its file name, or the name of a folder
   examples/ecs-after-install/src/handler.ts   above it, names the event (kebab or PascalCase)
+  examples/ecs-after-install              a folder: its src/handler.ts (or handler.ts, index.ts)
 
 Each module is bundled with esbuild and runs in its own node process per invocation, like a Lambda
 function: the env points its SDK clients at the local CodeDeploy, it is killed at --timeout.

@@ -1,4 +1,5 @@
-import { basename, dirname, extname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../args.js';
 
 /** The hook events of a Lambda deployment, in lifecycle order. */
@@ -86,6 +87,28 @@ function splitExport(path: string): { path: string; exportName: string } {
     : { path, exportName: 'handler' };
 }
 
+/** Where a folder given as a hook keeps its handler, in the order looked for. */
+export const HANDLER_FILES = [
+  'src/handler.ts',
+  'handler.ts',
+  'src/index.ts',
+  'index.ts',
+  'handler.js',
+  'index.js',
+];
+
+/**
+ * A module path, or for a folder (a hook project, e.g. `examples/ecs-after-install`) its handler file
+ * ({@link HANDLER_FILES}); unchanged when there is none, so bundling reports it.
+ *
+ * @example
+ * moduleOf('/repo/examples/ecs-after-install'); // '/repo/examples/ecs-after-install/src/handler.ts'
+ */
+export function moduleOf(path: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return path;
+  return HANDLER_FILES.map((f) => join(path, f)).find((f) => existsSync(f)) ?? path;
+}
+
 function withHint(spec: HookSpec): HookSpec {
   const hint = platformFromPath(spec.module);
   return hint ? { ...spec, platformHint: hint } : spec;
@@ -109,7 +132,9 @@ export function mapHooks(paths: readonly string[], hookFlags: readonly string[],
       );
     }
     const { path, exportName } = splitExport(flag.slice(eq + 1));
-    specs.push(withHint({ event: asEvent(flag.slice(0, eq)), module: resolve(cwd, path), exportName }));
+    specs.push(
+      withHint({ event: asEvent(flag.slice(0, eq)), module: moduleOf(resolve(cwd, path)), exportName }),
+    );
   }
   for (const raw of paths) {
     const { path, exportName } = splitExport(raw);
@@ -120,7 +145,7 @@ export function mapHooks(paths: readonly string[], hookFlags: readonly string[],
         'simulate',
       );
     }
-    specs.push(withHint({ event, module: resolve(cwd, path), exportName }));
+    specs.push(withHint({ event, module: moduleOf(resolve(cwd, path)), exportName }));
   }
   const seen = new Set<string>();
   for (const s of specs) {
