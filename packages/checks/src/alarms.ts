@@ -23,31 +23,6 @@ export interface AlarmsCheckOptions {
   readonly client?: AwsClientLike;
 }
 
-/**
- * A deployment group's alarm configuration, as GetDeploymentGroup answers it.
- *
- * @example
- * const group: DeploymentGroupAlarms = { alarmConfiguration: { enabled: true, alarms: [{ name: 'orders-errors' }] } };
- */
-export interface DeploymentGroupAlarms {
-  readonly alarmConfiguration?: {
-    readonly enabled?: boolean;
-    readonly ignorePollAlarmFailure?: boolean;
-    readonly alarms?: readonly { readonly name?: string }[];
-  };
-}
-
-/**
- * A hook context that can read the deployment group (GetDeploymentGroup), memoised like `deployment()`.
- * `alarms()` without names or prefix needs it.
- *
- * @example
- * const names = (await (ctx as HookContext & DeploymentGroupLookup).deploymentGroup()).alarmConfiguration?.alarms;
- */
-export interface DeploymentGroupLookup {
-  deploymentGroup(): Promise<DeploymentGroupAlarms>;
-}
-
 const SPEC = {
   names: is.stringList,
   prefix: is.string,
@@ -62,17 +37,8 @@ interface MetricAlarm {
   StateReason?: string;
 }
 
-function hasGroupLookup(context: HookContext): context is HookContext & DeploymentGroupLookup {
-  return typeof (context as Partial<DeploymentGroupLookup>).deploymentGroup === 'function';
-}
-
 /** The group's alarm names, or a reason there are none to check. */
 async function groupAlarmNames(context: HookContext): Promise<string[] | string> {
-  if (!hasGroupLookup(context)) {
-    throw new TypeError(
-      'alarms(): give `names` or `prefix`; reading the deployment group alarms needs a hook context with deploymentGroup()',
-    );
-  }
   const config = (await context.deploymentGroup()).alarmConfiguration;
   const names = (config?.alarms ?? [])
     .map((a) => a.name)

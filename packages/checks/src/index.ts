@@ -6,8 +6,6 @@
 export {
   type AlarmsCheckOptions,
   alarms,
-  type DeploymentGroupAlarms,
-  type DeploymentGroupLookup,
 } from './alarms.js';
 export { type EcsTaskSetCheckOptions, ecsTaskSet } from './ecs-task-set.js';
 export { type HttpCheckOptions, type HttpResponseInfo, http } from './http.js';

@@ -98,8 +98,9 @@ describe('alarms', () => {
       passed: true,
       reason: 'the deployment group has no alarms configured',
     });
+    // A group that cannot be read (here: none in the context) fails the check with the look-up's error.
     await expect(alarms({ client })(checkContext())).rejects.toThrow(
-      /needs a hook context with deploymentGroup\(\)/,
+      /no deployment group in this test context/,
     );
   });
 

@@ -2,7 +2,7 @@ import { planBudget } from './budget.js';
 import { systemClock } from './clock.js';
 import { namedChecks, resolveMode } from './create-hook.js';
 import { type EcsHookEvent, type EcsHookResponse, parseEcsHookEvent } from './ecs-event.js';
-import { describeThrown } from './errors.js';
+import { describeThrown, LookupError } from './errors.js';
 import { defaultLogger, withKeys } from './logger.js';
 import { nonNegative, unknownKeys, validateCommonOptions } from './options.js';
 import { runChecks } from './run-checks.js';
@@ -204,6 +204,10 @@ export function createEcsHook(checks: Checks, options?: EcsHookOptions): EcsHook
           status: 'InProgress',
         }),
         target: async () => target,
+        deploymentGroup: () =>
+          Promise.reject(
+            new LookupError('an Amazon ECS native deployment has no CodeDeploy deployment group'),
+          ),
       });
       try {
         reports = await runChecks({

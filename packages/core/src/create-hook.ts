@@ -137,6 +137,7 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
         remainingTimeMs: () => Math.max(0, budget.checksDeadline - clock.now()),
         deployment: () => lookups.deployment(signal),
         target: () => lookups.target(signal),
+        deploymentGroup: () => lookups.deploymentGroup(signal),
       });
       try {
         const reports = await runChecks({

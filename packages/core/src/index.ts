@@ -41,6 +41,7 @@ export type {
   Clock,
   CodeDeployHookEvent,
   CodeDeployLike,
+  DeploymentGroupInfo,
   DeploymentInfo,
   DeploymentTargetInfo,
   EcsNativeTargetInfo,

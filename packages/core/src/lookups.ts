@@ -1,6 +1,7 @@
 import {
   type DeploymentTarget,
   GetDeploymentCommand,
+  GetDeploymentGroupCommand,
   GetDeploymentTargetCommand,
   type LifecycleEvent,
   ListDeploymentTargetsCommand,
@@ -9,6 +10,7 @@ import { describeThrown, LookupError } from './errors.js';
 import { type RetryPolicy, withRetries } from './retry.js';
 import type {
   CodeDeployLike,
+  DeploymentGroupInfo,
   DeploymentInfo,
   DeploymentTargetInfo,
   EcsTaskSetInfo,
@@ -85,6 +87,7 @@ export function toTargetInfo(target: DeploymentTarget): DeploymentTargetInfo {
 export interface Lookups {
   deployment(signal: AbortSignal): Promise<DeploymentInfo>;
   target(signal: AbortSignal): Promise<DeploymentTargetInfo>;
+  deploymentGroup(signal: AbortSignal): Promise<DeploymentGroupInfo>;
 }
 
 /**
@@ -120,23 +123,45 @@ export function createLookups(
       return pending;
     };
   };
+  const deployment = memo(async (signal: AbortSignal) => {
+    const out = await call<{ deploymentInfo?: Record<string, unknown> }>(
+      'GetDeployment',
+      new GetDeploymentCommand({ deploymentId }),
+      signal,
+    );
+    const d = (out.deploymentInfo ?? {}) as Partial<DeploymentInfo>;
+    return defined({
+      deploymentId: d.deploymentId ?? deploymentId,
+      applicationName: d.applicationName,
+      deploymentGroupName: d.deploymentGroupName,
+      computePlatform: d.computePlatform,
+      status: d.status,
+      deploymentConfigName: d.deploymentConfigName,
+      creator: d.creator,
+      rollbackInfo: d.rollbackInfo,
+    });
+  });
   return {
-    deployment: memo(async (signal) => {
-      const out = await call<{ deploymentInfo?: Record<string, unknown> }>(
-        'GetDeployment',
-        new GetDeploymentCommand({ deploymentId }),
+    deployment,
+    deploymentGroup: memo(async (signal) => {
+      const { applicationName, deploymentGroupName } = await deployment(signal);
+      if (!applicationName || !deploymentGroupName) {
+        throw new LookupError(`deployment ${deploymentId} names no application and deployment group`);
+      }
+      const out = await call<{ deploymentGroupInfo?: Record<string, unknown> }>(
+        'GetDeploymentGroup',
+        new GetDeploymentGroupCommand({ applicationName, deploymentGroupName }),
         signal,
       );
-      const d = (out.deploymentInfo ?? {}) as Partial<DeploymentInfo>;
+      const g = (out.deploymentGroupInfo ?? {}) as Partial<DeploymentGroupInfo>;
       return defined({
-        deploymentId: d.deploymentId ?? deploymentId,
-        applicationName: d.applicationName,
-        deploymentGroupName: d.deploymentGroupName,
-        computePlatform: d.computePlatform,
-        status: d.status,
-        deploymentConfigName: d.deploymentConfigName,
-        creator: d.creator,
-        rollbackInfo: d.rollbackInfo,
+        applicationName: g.applicationName ?? applicationName,
+        deploymentGroupName: g.deploymentGroupName ?? deploymentGroupName,
+        computePlatform: g.computePlatform,
+        deploymentConfigName: g.deploymentConfigName,
+        serviceRoleArn: g.serviceRoleArn,
+        alarmConfiguration: g.alarmConfiguration,
+        autoRollbackConfiguration: g.autoRollbackConfiguration,
       });
     }),
     target: memo(async (signal) => {

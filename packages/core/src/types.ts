@@ -172,6 +172,22 @@ export interface DeploymentInfo {
   };
 }
 
+/** The deployment group a deployment belongs to, from GetDeploymentGroup. */
+export interface DeploymentGroupInfo {
+  readonly applicationName: string;
+  readonly deploymentGroupName: string;
+  readonly computePlatform?: string;
+  readonly deploymentConfigName?: string;
+  readonly serviceRoleArn?: string;
+  /** The CloudWatch alarms CodeDeploy watches for this group. */
+  readonly alarmConfiguration?: {
+    readonly enabled?: boolean;
+    readonly ignorePollAlarmFailure?: boolean;
+    readonly alarms?: readonly { readonly name?: string }[];
+  };
+  readonly autoRollbackConfiguration?: { readonly enabled?: boolean; readonly events?: readonly string[] };
+}
+
 /**
  * What every check receives.
  *
@@ -205,6 +221,12 @@ export interface HookContext {
   deployment(): Promise<DeploymentInfo>;
   /** The target and the lifecycle event now in progress, fetched once per invocation. */
   target(): Promise<DeploymentTargetInfo>;
+  /**
+   * The deployment group (GetDeploymentGroup, with the names `deployment()` gives), fetched once per
+   * invocation: its alarms, rollback settings and configuration. An ECS native hook has no deployment group:
+   * there it rejects with a `LookupError`.
+   */
+  deploymentGroup(): Promise<DeploymentGroupInfo>;
 }
 
 /** One check's outcome in a {@link HookResult}. */

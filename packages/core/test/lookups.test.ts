@@ -199,4 +199,37 @@ describe('deployment() and target()', () => {
     );
     expect(server.reports).toHaveLength(1);
   });
+
+  it('reads the deployment group, with the names deployment() gives, once', async () => {
+    server.responses.GetDeploymentGroup = {
+      deploymentGroupInfo: {
+        applicationName: 'orders-app',
+        deploymentGroupName: 'orders-dg',
+        computePlatform: 'Lambda',
+        alarmConfiguration: { enabled: true, alarms: [{ name: 'orders-errors' }] },
+        autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE'] },
+      },
+    };
+    const groups: unknown[] = [];
+    const read = async (ctx: { deploymentGroup(): Promise<unknown> }) => {
+      groups.push(await ctx.deploymentGroup());
+    };
+    await createHook({ a: read, b: read }, { client: server.client(), logger: captureLogger().logger })(
+      event(++n),
+      lambdaContext(10_000),
+    );
+    expect(groups[0]).toEqual({
+      applicationName: 'orders-app',
+      deploymentGroupName: 'orders-dg',
+      computePlatform: 'Lambda',
+      alarmConfiguration: { enabled: true, alarms: [{ name: 'orders-errors' }] },
+      autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE'] },
+    });
+    expect(groups[1]).toBe(groups[0]);
+    expect(server.calls.find((c) => c.operation === 'GetDeploymentGroup')?.body).toEqual({
+      applicationName: 'orders-app',
+      deploymentGroupName: 'orders-dg',
+    });
+    expect(server.attempts('GetDeploymentGroup')).toBe(1);
+  });
 });

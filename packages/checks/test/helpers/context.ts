@@ -38,7 +38,10 @@ export function checkContext(
       if (!options.target) throw new Error('no target in this test context');
       return options.target;
     },
-    ...(options.deploymentGroup && { deploymentGroup: options.deploymentGroup }),
+    deploymentGroup: async () => {
+      if (!options.deploymentGroup) throw new Error('no deployment group in this test context');
+      return (await options.deploymentGroup()) as Awaited<ReturnType<HookContext['deploymentGroup']>>;
+    },
   };
 }
 
