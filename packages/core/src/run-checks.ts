@@ -1,6 +1,6 @@
-import { CheckTimeoutError, GreenlightError } from './errors.js';
+import { CheckTimeoutError, describeThrown, GreenlightError } from './errors.js';
 import type { Check, CheckReport, Clock, HookContext, HookLogger } from './types.js';
-import { thrownVerdict, toVerdict, type Verdict } from './verdict.js';
+import { thrownVerdict, tidyReason, toVerdict, type Verdict } from './verdict.js';
 
 /** A named check, as `createHook` normalised it. */
 export type NamedCheck = readonly [name: string, check: Check];
@@ -17,6 +17,29 @@ export interface RunChecksInput {
 }
 
 const ABORTED = Symbol('aborted');
+/** How long an aborted check may take to reject with its own reason before it is abandoned. */
+const GRACE_MS = 25;
+
+/** Whether `promise` settled within `ms`, and with what error if it rejected. Clears its timer either way. */
+function settledWithin(
+  promise: Promise<unknown>,
+  ms: number,
+  clock: Clock,
+): Promise<{ settled: boolean; error?: unknown }> {
+  return new Promise((resolve) => {
+    const timer = clock.setTimeout(() => resolve({ settled: false }), ms);
+    promise.then(
+      () => {
+        clock.clearTimeout(timer);
+        resolve({ settled: true });
+      },
+      (error: unknown) => {
+        clock.clearTimeout(timer);
+        resolve({ settled: true, error });
+      },
+    );
+  });
+}
 
 function abortedReport(name: string, reason: unknown, durationMs: number): CheckReport {
   if (reason instanceof CheckTimeoutError)
@@ -43,12 +66,19 @@ async function runOne(
   try {
     const outcome = await Promise.race([running, aborted]);
     if (outcome === ABORTED) {
-      // The check ignored the signal or is still unwinding: its late outcome is logged, never reported.
+      // Give a check that honours its signal a moment to say why (e.g. "timed out while waiting for GET …"),
+      // then abandon it. Its late outcome is logged, never reported.
+      const own = await settledWithin(running, GRACE_MS, clock);
       running.then(
         () => logger.debug('check settled after it was abandoned', { check: name }),
         (error: unknown) => logger.debug('check rejected after it was abandoned', { check: name, error }),
       );
-      return abortedReport(name, signal.reason, clock.now() - started);
+      const report = abortedReport(name, signal.reason, clock.now() - started);
+      if (own.settled && own.error !== undefined && own.error !== signal.reason && report.reason) {
+        const said = tidyReason(describeThrown(own.error));
+        return { ...report, reason: /timed out/i.test(said) ? said : `${report.reason}: ${said}` };
+      }
+      return report;
     }
     const verdict: Verdict = toVerdict(outcome);
     return report(name, verdict, clock.now() - started);

@@ -148,4 +148,21 @@ describe('the deadline', () => {
     expect(result.reported).toBe(true);
     expect(pending.size).toBe(0);
   });
+
+  it.each([
+    [
+      'its own timeout reason',
+      'timed out after 150 ms while waiting for GET /health (2 of 3 successes)',
+      /^timed out after 150 ms while waiting for GET \/health \(2 of 3 successes\)$/,
+    ],
+    ['what it was doing', 'socket closed', /^timed out after 150 ms: socket closed$/],
+  ])('keeps %s when an aborted check rejects right away', async (_, message, reason) => {
+    const handler = createHook(
+      ({ signal }) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error(message)))),
+      { timeout: 150, client: server.client(), logger: captureLogger().logger },
+    );
+    const result = await handler(event(++n), lambdaContext(30_000));
+    expect(result.checks[0]?.reason).toMatch(reason);
+  });
 });

@@ -1,4 +1,4 @@
-import { describeThrown } from '@greenlight/core';
+import { describeThrown, GreenlightError } from '@greenlight/core';
 
 /**
  * What a check needs of an AWS SDK v3 client: `send(command, { abortSignal })`. Every SDK client fits.
@@ -18,13 +18,13 @@ export interface AwsClientLike {
  * @example
  * catch (e) { if (e instanceof CheckCallError) console.log(e.operation, e.cause); }
  */
-export class CheckCallError extends Error {
+export class CheckCallError extends GreenlightError {
   /** The check factory, e.g. `alarms`. */
   readonly check: string;
   /** The AWS operation, e.g. `DescribeAlarms`. */
   readonly operation: string;
   constructor(check: string, operation: string, cause: unknown) {
-    super(`${check}: ${operation} failed: ${describeThrown(cause)}`, { cause });
+    super('CHECK_CALL_FAILED', `${check}: ${operation} failed: ${describeThrown(cause)}`, { cause });
     this.name = 'CheckCallError';
     this.check = check;
     this.operation = operation;
