@@ -8,10 +8,12 @@ import { ecsDeployment, throughput } from './local-bench.js';
 import { type Candidate, measureCold, measureWarm } from './measure.js';
 import { assemble, machine, markdown, type Results, tables, targets } from './report.js';
 
+// --doc: rewrite docs/benchmarks.md from the latest full run's results (e.g. after editing analysis.md).
 const quick = process.argv.includes('--quick');
-const unknown = process.argv.slice(2).filter((a) => a !== '--quick' && a !== '--');
+const docOnly = process.argv.includes('--doc');
+const unknown = process.argv.slice(2).filter((a) => !['--quick', '--doc', '--'].includes(a));
 if (unknown.length > 0) {
-  console.error(`Unknown argument(s): ${unknown.join(' ')}. Usage: pnpm bench [--quick]`);
+  console.error(`Unknown argument(s): ${unknown.join(' ')}. Usage: pnpm bench [--quick | --doc]`);
   process.exit(2);
 }
 
@@ -111,14 +113,18 @@ async function main(): Promise<void> {
   writeFileSync(join(OUT, `latest-${results.mode}.json`), json);
   log(`results: ${file}`);
   if (!quick) {
-    const analysisFile = join(SRC, 'analysis.md');
-    const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '';
-    writeFileSync(DOC, markdown(results, analysis));
-    log(`wrote ${DOC}`);
+    writeDoc(results);
   }
   const missed = results.targets.filter((t) => !t.met);
   if (missed.length > 0)
     log(`targets missed (noisy machine: see docs/benchmarks.md): ${missed.map((t) => t.name).join('; ')}`);
+}
+
+function writeDoc(results: Results): void {
+  const analysisFile = join(SRC, 'analysis.md');
+  const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '';
+  writeFileSync(DOC, markdown(results, analysis));
+  log(`wrote ${DOC}`);
 }
 
 /** Every figure must be a positive finite number: a NaN means a step measured nothing. */
@@ -138,7 +144,10 @@ function sanityCheck(results: Results): void {
   if (bad.length > 0) throw new Error(`the benchmark measured nothing for: ${bad.slice(0, 10).join(', ')}`);
 }
 
-main().catch((error: unknown) => {
+const run = docOnly
+  ? async () => writeDoc(JSON.parse(readFileSync(join(OUT, 'latest-full.json'), 'utf8')) as Results)
+  : main;
+run().catch((error: unknown) => {
   console.error('the benchmark failed:', error);
   process.exitCode = 1;
 });

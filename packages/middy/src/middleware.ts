@@ -14,7 +14,13 @@ import { isMiddyTimeout, modeOf, planInvocation } from './invocation.js';
 import { type GreenlightMiddyOptions, validateGreenlightMiddyOptions } from './options.js';
 import { createReporter, type ReportOutcome } from './reporter.js';
 
-/** The part of middy's request the middleware reads and writes (structural: middy is an optional peer). */
+/**
+ * The part of middy's request the middleware reads and writes (structural: middy is an optional peer).
+ *
+ * @example
+ * const request: MiddyRequestLike = { event, context, response: undefined, error: undefined };
+ * await greenlight().before(request);
+ */
 export interface MiddyRequestLike {
   event: unknown;
   context: unknown;
@@ -25,6 +31,10 @@ export interface MiddyRequestLike {
 /**
  * A middy middleware object (`before`, `after`, `onError`), assignable to `MiddlewareObj` of `@middy/core`.
  * `before` returns a {@link HookResult} only to end the request early (emergency skip, no time left).
+ *
+ * @example
+ * const middleware: GreenlightMiddleware = greenlight({ logger });
+ * middy(handler).use(middleware);
  */
 export interface GreenlightMiddleware {
   readonly name: string;
