@@ -1,9 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CodeDeployHookEvent, HookResult } from '@greenlight/core';
-import { type LambdaLikeContext, type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import {
+  type AwsServices,
+  type LambdaLikeContext,
+  type LocalCodeDeploy,
+  startLocalCodeDeploy,
+} from '@greenlight/local';
 import { handler } from '../src/handler.js';
-import { type AwsServices, mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 let services: AwsServices;
@@ -13,14 +17,13 @@ let status = 200;
 
 beforeAll(async () => {
   local = await startLocalCodeDeploy({ timeScale: 0 });
-  services = mountAwsServices(local);
+  services = local.services!; // the Lambda, CloudWatch, ELBv2 and ECS slices on the same endpoint
   testListener = createServer((_req, res) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(status === 200 ? { status: 'ok' } : { status: 'error', message: 'no database' }));
   });
   await new Promise<void>((resolve) => testListener.listen(0, '127.0.0.1', resolve));
   Object.assign(process.env, local.env, {
-    AWS_ENDPOINT_URL: local.endpoint,
     TEST_LISTENER_URL: `http://127.0.0.1:${(testListener.address() as AddressInfo).port}`,
   });
 });

@@ -1,9 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CodeDeployHookEvent, HookResult } from '@greenlight/core';
-import { type LambdaLikeContext, type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import {
+  type AwsServices,
+  type LambdaLikeContext,
+  type LocalCodeDeploy,
+  startLocalCodeDeploy,
+} from '@greenlight/local';
 import { handler } from '../src/handler.js';
-import { type AwsServices, mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 let services: AwsServices;
@@ -14,14 +18,13 @@ const ALARMS = ['orders-web-5xx'];
 
 beforeAll(async () => {
   local = await startLocalCodeDeploy({ timeScale: 0 });
-  services = mountAwsServices(local);
+  services = local.services!; // the Lambda, CloudWatch, ELBv2 and ECS slices on the same endpoint
   productionListener = createServer((_req, res) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(status === 200 ? { status: 'ok' } : { status: 'error' }));
   });
   await new Promise<void>((resolve) => productionListener.listen(0, '127.0.0.1', resolve));
   Object.assign(process.env, local.env, {
-    AWS_ENDPOINT_URL: local.endpoint,
     ALARM_NAMES: ALARMS.join(','),
     PRODUCTION_LISTENER_URL: `http://127.0.0.1:${(productionListener.address() as AddressInfo).port}/`,
   });

@@ -1,6 +1,10 @@
 import type { CodeDeployHookEvent, HookHandler, HookResult } from '@greenlight/core';
-import { type LambdaLikeContext, type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
-import { type AwsServices, mountAwsServices } from './aws-services.js';
+import {
+  type AwsServices,
+  type LambdaLikeContext,
+  type LocalCodeDeploy,
+  startLocalCodeDeploy,
+} from '@greenlight/local';
 
 let local: LocalCodeDeploy;
 let services: AwsServices;
@@ -8,9 +12,9 @@ let handler: HookHandler;
 
 beforeAll(async () => {
   local = await startLocalCodeDeploy({ timeScale: 0 });
-  services = mountAwsServices(local);
+  services = local.services!; // the Lambda, CloudWatch, ELBv2 and ECS slices on the same endpoint
   // The hook's Lambda configuration, set before its module loads (as Lambda does).
-  Object.assign(process.env, local.env, { AWS_ENDPOINT_URL: local.endpoint, STEADY_TIMEOUT_MS: '1500' });
+  Object.assign(process.env, local.env, { STEADY_TIMEOUT_MS: '1500' });
   ({ handler } = await import('../src/handler.js'));
 });
 

@@ -1,12 +1,12 @@
 import type { CodeDeployHookEvent, HookResult } from '@greenlight/core';
 import {
+  type AwsServices,
   type LambdaHandler,
   type LambdaLikeContext,
   type LocalCodeDeploy,
   startLocalCodeDeploy,
 } from '@greenlight/local';
 import { handler } from '../src/handler.js';
-import { type AwsServices, mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 let services: AwsServices;
@@ -14,8 +14,8 @@ const ALARMS = ['orders-errors', 'orders-p99-latency'];
 
 beforeAll(async () => {
   local = await startLocalCodeDeploy({ timeScale: 0 });
-  services = mountAwsServices(local);
-  Object.assign(process.env, local.env, { AWS_ENDPOINT_URL: local.endpoint, ALARM_NAMES: ALARMS.join(',') });
+  services = local.services!; // the Lambda, CloudWatch, ELBv2 and ECS slices on the same endpoint
+  Object.assign(process.env, local.env, { ALARM_NAMES: ALARMS.join(',') });
 });
 
 afterAll(() => local.close());

@@ -6,15 +6,14 @@ import {
   startLocalCodeDeploy,
 } from '@greenlight/local';
 import { handler } from '../src/handler.js';
-import { mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 
 beforeAll(async () => {
   local = await startLocalCodeDeploy({ timeScale: 0 });
-  mountAwsServices(local); // Lambda Invoke, CloudWatch, ELBv2 and ECS on the same endpoint
-  // The hook's environment: its SDK clients (CodeDeploy, Lambda) talk to the local endpoint.
-  Object.assign(process.env, local.env, { AWS_ENDPOINT_URL: local.endpoint });
+  // The hook's environment: its SDK clients (CodeDeploy, and Lambda for the checks) talk to the local endpoint,
+  // which also answers Lambda Invoke, CloudWatch, ELBv2 and ECS.
+  Object.assign(process.env, local.env);
 });
 
 afterAll(() => local.close());

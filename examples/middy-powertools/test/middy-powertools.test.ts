@@ -6,14 +6,12 @@ import {
   startLocalCodeDeploy,
 } from '@greenlight/local';
 import { handler } from '../src/handler.js';
-import { mountAwsServices } from './aws-services.js';
 
 let local: LocalCodeDeploy;
 
 beforeAll(async () => {
   local = await startLocalCodeDeploy({ timeScale: 0 });
-  mountAwsServices(local);
-  Object.assign(process.env, local.env, { AWS_ENDPOINT_URL: local.endpoint });
+  Object.assign(process.env, local.env);
 });
 
 afterAll(() => local.close());

@@ -59,7 +59,6 @@ export const demoCommand: Command = {
       examplesDir,
       timeScale,
       sourceCondition: inCheckout(io.packageRoot),
-      packageRoot: io.packageRoot,
     });
     const rows: { scenario: Scenario; result: SimulationResult }[] = [];
     const unwatch = onAbort(io.signal, () => void world.close());

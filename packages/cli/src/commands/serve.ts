@@ -57,15 +57,12 @@ export const serveCommand: Command = {
           { sourceCondition: inCheckout(io.packageRoot) },
         )
       : undefined;
-    const { local, env } = await startLocalAws(
-      {
-        port,
-        timeScale,
-        ...(values.host ? { host: values.host } : {}),
-        ...(values.region ? { region: values.region } : {}),
-      },
-      io.packageRoot,
-    );
+    const { local, env } = await startLocalAws({
+      port,
+      timeScale,
+      ...(values.host ? { host: values.host } : {}),
+      ...(values.region ? { region: values.region } : {}),
+    });
     try {
       for (const name of Object.keys(functions))
         local.registerFunction(name, { module: bundles!.files[name]! });

@@ -110,7 +110,7 @@ export const simulateCommand: Command = {
     if (values.target)
       inputs.push({ name: 'target-version', module: resolve(io.cwd, values.target), exportName: 'handler' });
     const bundles = await bundleHooks(inputs, { sourceCondition: inCheckout(io.packageRoot) });
-    const { local, services, env: localEnv } = await startLocalAws({ timeScale }, io.packageRoot);
+    const { local, services } = await startLocalAws({ timeScale });
     // Ctrl+C: closing the local CodeDeploy stops the deployment and kills the hook processes.
     const unwatch = onAbort(io.signal, () => void local.close());
     try {
@@ -124,7 +124,7 @@ export const simulateCommand: Command = {
       const spec: DeploymentSpec = {
         platform,
         config,
-        env: { AWS_ENDPOINT_URL: localEnv.AWS_ENDPOINT_URL!, ...env },
+        env,
         functionTimeoutMs: timeoutS * 1000,
         autoRollback: values['no-rollback'] !== true,
         ...(alarms.length ? { alarms: alarms.map((a) => a.name) } : {}),

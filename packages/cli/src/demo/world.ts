@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LocalCodeDeploy } from '@greenlight/local';
-import { type AwsServices, startLocalAws } from '../local-aws.js';
+import type { AwsServices, LocalCodeDeploy } from '@greenlight/local';
+import { startLocalAws } from '../local-aws.js';
 import { type Bundles, bundleHooks } from '../simulate/bundle.js';
 import { ECS_HOOKS, type HookEvent, LAMBDA_HOOKS, type Platform } from '../simulate/hooks.js';
 import type { BundledHook, DeploymentSpec } from '../simulate/run.js';
@@ -47,8 +47,6 @@ export interface WorldOptions {
   readonly timeScale: number;
   /** Resolve `@greenlight/*` to their sources (in a checkout). */
   readonly sourceCondition: boolean;
-  /** The CLI package's folder. */
-  readonly packageRoot: string;
 }
 
 function bundleInputs(examplesDir: string) {
@@ -78,10 +76,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const inputs = bundleInputs(options.examplesDir);
   if (inputs.length === 0) throw new Error(`no example hooks found under ${options.examplesDir}`);
   const bundles: Bundles = await bundleHooks(inputs, { sourceCondition: options.sourceCondition });
-  const { local, services } = await startLocalAws(
-    { timeScale: options.timeScale, hookRetries: 0 },
-    options.packageRoot,
-  );
+  const { local, services } = await startLocalAws({ timeScale: options.timeScale, hookRetries: 0 });
   const bad = new Set<string>();
   const loadBalancer = await startLoadBalancer({
     local,
@@ -107,10 +102,9 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       source: input.module,
     });
   }
-  // The hook functions' Lambda configuration, as infra/ gives it on AWS.
-  const lambdaEnv = { AWS_ENDPOINT_URL: local.endpoint, ALARM_NAMES: LAMBDA.alarms.join(',') };
+  // The hook functions' Lambda configuration, as infra/ gives it on AWS (the local adds its endpoints).
+  const lambdaEnv = { ALARM_NAMES: LAMBDA.alarms.join(',') };
   const ecsEnv = {
-    AWS_ENDPOINT_URL: local.endpoint,
     ALARM_NAMES: ECS.alarms.join(','),
     TEST_LISTENER_URL: loadBalancer.testUrl,
     PRODUCTION_LISTENER_URL: loadBalancer.productionUrl,
