@@ -1,21 +1,31 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IEcsDeploymentGroup, LambdaDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
-import type { IBaseService } from 'aws-cdk-lib/aws-ecs';
+import type { BaseService, IBaseService } from 'aws-cdk-lib/aws-ecs';
 import { Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { bundleHookCode, hookHandlerSetting } from './bundle.js';
+import {
+  type AttachToEcsServiceOptions,
+  addServiceLifecycleHook,
+  validateAttachToEcsServiceOptions,
+} from './ecs-service-hook.js';
+import { type EcsLifecycleStage, normaliseEcsStages } from './ecs-stages.js';
 import { type EcsLifecycleEvent, isEcsLifecycleEvent, type LambdaLifecycleEvent } from './events.js';
 import { acknowledgeNag, nagResourceFinding } from './nag.js';
 import { NAG_REASONS } from './nag-reasons.js';
 import {
+  allAlarmsArn,
   baseFunction,
   describeAlarmsStatement,
+  describeAllAlarmsStatement,
   describeEcsServiceStatements,
   describeTargetHealthStatement,
+  getDeploymentGroupStatement,
   getMetricDataStatement,
+  invokeExactlyStatement,
   invokeTargetStatement,
   lookupStatement,
   reportStatement,
@@ -48,6 +58,9 @@ export interface AttachToEcsOptions {
  * exactly that deployment group, and grants CodeDeploy's role invoke on exactly this function, so the
  * function may have any name (no `CodeDeployHook_` prefix).
  *
+ * For Amazon ECS native blue/green deployments (no CodeDeploy), attach a `createEcsHook` handler with
+ * {@link HookFunction.attachToEcsService}: ECS invokes it through a role that may invoke only this function.
+ *
  * @example
  * const hook = new HookFunction(this, 'PreTraffic', {
  *   entry: path.join(root, 'examples/lambda-before-allow-traffic/src/handler.ts'),
@@ -63,6 +76,9 @@ export class HookFunction extends LambdaFunction {
   private readonly invokers = new Set<string>();
   private readonly acknowledged = new Set<string>();
   private readonly events = new Set<EcsLifecycleEvent>();
+  private readonly groupsRead = new Set<string>();
+  private readonly readsGroupAlarms: boolean;
+  private invokeRoleForEcs?: Role;
 
   constructor(scope: Construct, id: string, props: HookFunctionProps) {
     validateHookFunctionProps(props);
@@ -108,6 +124,10 @@ export class HookFunction extends LambdaFunction {
     const uses = props.uses ?? {};
     if (uses.invokeTarget) this.allowInvokeTarget(uses.invokeTarget);
     if (uses.alarms && uses.alarms.length > 0) this.allowDescribeAlarms(...uses.alarms);
+    const groupAlarms = uses.deploymentGroupAlarms;
+    this.readsGroupAlarms = groupAlarms !== undefined && groupAlarms !== false;
+    if (groupAlarms === true) this.allowDescribeAllAlarms();
+    else if (Array.isArray(groupAlarms) && groupAlarms.length > 0) this.allowDescribeAlarms(...groupAlarms);
     if (uses.metrics) this.allowGetMetricData();
     if (uses.targetHealth) this.allowDescribeTargetHealth();
     for (const service of uses.ecsServices ?? []) this.allowDescribeEcsService(service);
@@ -121,6 +141,19 @@ export class HookFunction extends LambdaFunction {
    */
   public get ecsEvents(): readonly EcsLifecycleEvent[] {
     return [...this.events];
+  }
+
+  /**
+   * The role ECS assumes to invoke this hook at native lifecycle stages, once
+   * {@link HookFunction.attachToEcsService} created it (undefined before, or when every attachment
+   * passed its own `role`).
+   *
+   * @example
+   * hook.attachToEcsService(service, 'POST_TEST_TRAFFIC_SHIFT');
+   * hook.ecsInvokeRole?.roleArn; // the roleArn in the service's lifecycle hook
+   */
+  public get ecsInvokeRole(): Role | undefined {
+    return this.invokeRoleForEcs;
   }
 
   /**
@@ -145,6 +178,7 @@ export class HookFunction extends LambdaFunction {
     // addPreHook/addPostHook granted the report on exactly group.deploymentGroupArn.
     this.reported.add(group.deploymentGroupArn);
     this.allowLookups(group.deploymentGroupArn);
+    if (this.readsGroupAlarms) this.allowGetDeploymentGroup(group.deploymentGroupArn);
     acknowledgeNag(
       group.role,
       `AwsSolutions-IAM5[${nagResourceFinding(group.role, `${this.functionArn}:*`)}]`,
@@ -189,6 +223,33 @@ export class HookFunction extends LambdaFunction {
   }
 
   /**
+   * Runs this hook at `stages` of an Amazon ECS native deployment (deployment controller `ECS`, strategy
+   * `BLUE_GREEN`, `LINEAR` or `CANARY`): adds it to the service's `deploymentConfiguration.lifecycleHooks`
+   * (through CDK's `addLifecycleHook`) with a role ECS assumes, which may `lambda:InvokeFunction` exactly
+   * this function. The handler is a `createEcsHook` handler: it returns its status to ECS, so the hook
+   * gets no CodeDeploy permission. Attaching again to the same service adds the stages to the same entry.
+   *
+   * @param service the service (created in this app: imported services cannot take lifecycle hooks)
+   * @param stages one stage or several
+   * @param options `hookDetails` passed to every invocation; a `role` of your own
+   * @throws TypeError for an unknown or empty stage, invalid options, or the same service with another
+   * role or other `hookDetails`; CDK's ValidationError when the service does not use the ECS controller
+   * @example
+   * hook.attachToEcsService(service, 'POST_TEST_TRAFFIC_SHIFT', { hookDetails: { path: '/health' } });
+   */
+  public attachToEcsService(
+    service: BaseService,
+    stages: EcsLifecycleStage | readonly EcsLifecycleStage[],
+    options: AttachToEcsServiceOptions = {},
+  ): void {
+    const list = normaliseEcsStages(stages);
+    validateAttachToEcsServiceOptions(options);
+    const role = options.role ?? this.defaultEcsInvokeRole();
+    if (options.role) this.grantInvokeToServiceRole(options.role, 'EcsInvoke');
+    addServiceLifecycleHook(service, this, role, list, options.hookDetails);
+  }
+
+  /**
    * Allows the hook to report to, and look up deployments of, a deployment group created elsewhere (by
    * hand, SAM or another stack): `PutLifecycleEventHookExecutionStatus` and the three look-ups on exactly
    * this ARN. The attach methods call this for you.
@@ -203,6 +264,38 @@ export class HookFunction extends LambdaFunction {
       this.hookRole.addToPrincipalPolicy(reportStatement(deploymentGroupArn));
     }
     this.allowLookups(deploymentGroupArn);
+    if (this.readsGroupAlarms) this.allowGetDeploymentGroup(deploymentGroupArn);
+  }
+
+  /**
+   * Allows the core's `deploymentGroup()` look-up (`codedeploy:GetDeploymentGroup`) on exactly one
+   * deployment group. With `uses.deploymentGroupAlarms`, the attach methods and `allowReportingTo` call
+   * this for you.
+   *
+   * @param deploymentGroupArn `arn:aws:codedeploy:REGION:ACCOUNT:deploymentgroup:APPLICATION/GROUP`
+   * @example
+   * hook.allowGetDeploymentGroup(group.deploymentGroupArn);
+   */
+  public allowGetDeploymentGroup(deploymentGroupArn: string): void {
+    if (this.groupsRead.has(deploymentGroupArn)) return;
+    this.groupsRead.add(deploymentGroupArn);
+    this.hookRole.addToPrincipalPolicy(getDeploymentGroupStatement(deploymentGroupArn));
+  }
+
+  /**
+   * Allows `cloudwatch:DescribeAlarms` on every alarm of the hook's account and region (for the `alarms`
+   * check reading a deployment group's own alarms, whose names are only known at run time). Prefer
+   * {@link HookFunction.allowDescribeAlarms} when you know the alarms.
+   *
+   * @example
+   * hook.allowDescribeAllAlarms();
+   */
+  public allowDescribeAllAlarms(): void {
+    this.hookRole.addToPrincipalPolicy(describeAllAlarmsStatement(this));
+    this.acknowledgeOnce(
+      nagResourceFinding(this.hookRole, allAlarmsArn(this)),
+      NAG_REASONS.deploymentGroupAlarms,
+    );
   }
 
   /**
@@ -243,8 +336,8 @@ export class HookFunction extends LambdaFunction {
   }
 
   /**
-   * Allows the `targetHealth` check: `elasticloadbalancing:DescribeTargetHealth` (no resource-level
-   * permissions: `*`).
+   * Allows the `targetHealth` check: `elasticloadbalancing:DescribeTargetHealth` and
+   * `elasticloadbalancing:DescribeTargetGroups` (no resource-level permissions: `*`).
    *
    * @example
    * hook.allowDescribeTargetHealth();
@@ -274,24 +367,29 @@ export class HookFunction extends LambdaFunction {
     this.hookRole.addToPrincipalPolicy(lookupStatement(deploymentGroupArn));
   }
 
-  private grantInvokeToServiceRole(role: IRole): void {
+  private defaultEcsInvokeRole(): Role {
+    if (!this.invokeRoleForEcs) {
+      this.invokeRoleForEcs = new Role(this, 'EcsInvokeRole', {
+        assumedBy: new ServicePrincipal('ecs.amazonaws.com'),
+        description: 'greenlight: lets Amazon ECS invoke this one lifecycle hook',
+      });
+      this.invokeRoleForEcs.addToPrincipalPolicy(invokeExactlyStatement(this));
+    }
+    return this.invokeRoleForEcs;
+  }
+
+  private grantInvokeToServiceRole(role: IRole, idPrefix = 'CodeDeployInvoke'): void {
     const key = Stack.of(this).resolve(role.roleArn);
     const keyString = JSON.stringify(key);
     if (this.invokers.has(keyString)) return;
     this.invokers.add(keyString);
     if (role instanceof Role) {
-      role.addToPrincipalPolicy(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['lambda:InvokeFunction'],
-          resources: [this.functionArn],
-        }),
-      );
+      role.addToPrincipalPolicy(invokeExactlyStatement(this));
       return;
     }
     // A role imported by ARN may be immutable (CDK then drops identity statements silently), so allow it
     // through the function's resource policy, which works for any role.
-    this.addPermission(`CodeDeployInvoke${this.invokers.size}`, {
+    this.addPermission(`${idPrefix}${this.invokers.size}`, {
       principal: role,
       action: 'lambda:InvokeFunction',
     });

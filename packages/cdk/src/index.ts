@@ -9,6 +9,8 @@ export {
   renderEcsAppSpec,
   renderEcsAppSpecJson,
 } from './ecs-appspec.js';
+export type { AttachToEcsServiceOptions } from './ecs-service-hook.js';
+export { ECS_LIFECYCLE_STAGES, type EcsLifecycleStage, isEcsLifecycleStage } from './ecs-stages.js';
 export {
   ECS_LIFECYCLE_EVENTS,
   type EcsLifecycleEvent,
@@ -20,16 +22,21 @@ export { type AttachToEcsOptions, HookFunction } from './hook-function.js';
 export { acknowledgeNag, nagResourceFinding } from './nag.js';
 export { NAG_REASONS } from './nag-reasons.js';
 export {
+  allAlarmsArn,
   baseFunction,
   describeAlarmsStatement,
+  describeAllAlarmsStatement,
   describeEcsServiceStatements,
   describeTargetHealthStatement,
+  getDeploymentGroupStatement,
   getMetricDataStatement,
+  invokeExactlyStatement,
   invokeTargetStatement,
   LOOKUP_ACTIONS,
   lookupStatement,
   REPORT_ACTION,
   reportStatement,
+  TARGET_HEALTH_ACTIONS,
   taskSetsArn,
 } from './permissions.js';
 export { type HookFunctionProps, type HookUses, validateHookFunctionProps } from './props.js';

@@ -8,8 +8,14 @@
 export const NAG_REASONS = Object.freeze({
   /** `AwsSolutions-IAM5[Resource::*]` on the hook role. */
   noResourceLevelPermissions:
-    'cloudwatch:GetMetricData and elasticloadbalancing:DescribeTargetHealth support no resource-level ' +
-    'permissions (Service Authorization Reference), so their only valid resource is "*"; both are read-only.',
+    'cloudwatch:GetMetricData, elasticloadbalancing:DescribeTargetHealth and elasticloadbalancing:' +
+    'DescribeTargetGroups support no resource-level permissions (Service Authorization Reference), so ' +
+    'their only valid resource is "*"; all are read-only.',
+  /** `AwsSolutions-IAM5[Resource::arn:…:cloudwatch:<region>:<account>:alarm:*]` on the hook role. */
+  deploymentGroupAlarms:
+    "cloudwatch:DescribeAlarms (read-only) on this account and region's alarms: the alarms check reads the " +
+    "deployment group's alarm names from the group at run time (GetDeploymentGroup), and they can change " +
+    'outside this stack; pass the alarms to `uses.deploymentGroupAlarms` to scope it to exactly those.',
   /** `AwsSolutions-IAM5[Resource::<target>:*]` on the hook role. */
   targetVersions:
     "lambda:InvokeFunction on the target function's qualified ARNs only (<function>:*): the version " +

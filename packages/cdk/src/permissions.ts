@@ -5,12 +5,15 @@
 //   arn:aws:codedeploy:REGION:ACCOUNT:deploymentgroup:APPLICATION/DEPLOYMENT_GROUP.
 // - Service Authorization Reference: lambda:InvokeFunction -> function (qualified ARNs for versions);
 //   cloudwatch:DescribeAlarms -> alarm; ecs:DescribeServices -> service; ecs:DescribeTaskSets -> task-set;
-//   cloudwatch:GetMetricData and elasticloadbalancing:DescribeTargetHealth -> no resource type, so "*".
+//   cloudwatch:GetMetricData, elasticloadbalancing:DescribeTargetHealth and
+//   elasticloadbalancing:DescribeTargetGroups -> no resource type, so "*";
+//   codedeploy:GetDeploymentGroup -> deploymentgroup (arn:aws:codedeploy:REGION:ACCOUNT:deploymentgroup:APP/GROUP).
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IBaseService } from 'aws-cdk-lib/aws-ecs';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IConstruct } from 'constructs';
 
 /**
  * The action the core calls once per invocation to report the verdict.
@@ -106,14 +109,80 @@ export function getMetricDataStatement(): PolicyStatement {
 }
 
 /**
- * Allows `elasticloadbalancing:DescribeTargetHealth` (the `targetHealth` check). The action supports
- * no resource-level permissions, so the resource is `*`.
+ * The actions of the `targetHealth` check: `DescribeTargetHealth` always, and `DescribeTargetGroups`
+ * whenever the target group is given by name or comes from the deployment (the check turns the name
+ * into an ARN).
+ *
+ * @example
+ * TARGET_HEALTH_ACTIONS[1]; // 'elasticloadbalancing:DescribeTargetHealth'
+ */
+export const TARGET_HEALTH_ACTIONS: readonly string[] = Object.freeze([
+  'elasticloadbalancing:DescribeTargetGroups',
+  'elasticloadbalancing:DescribeTargetHealth',
+]);
+
+/**
+ * Allows the `targetHealth` check: `elasticloadbalancing:DescribeTargetHealth` and
+ * `elasticloadbalancing:DescribeTargetGroups` (the name-to-ARN look-up). Neither action supports
+ * resource-level permissions, so the resource is `*`.
  *
  * @example
  * role.addToPrincipalPolicy(describeTargetHealthStatement());
  */
 export function describeTargetHealthStatement(): PolicyStatement {
-  return allow(['elasticloadbalancing:DescribeTargetHealth'], ['*']);
+  return allow([...TARGET_HEALTH_ACTIONS], ['*']);
+}
+
+/**
+ * Allows reading one deployment group's configuration (`codedeploy:GetDeploymentGroup`), which the core's
+ * `deploymentGroup()` look-up calls and the `alarms` check uses when it is given no names and no prefix.
+ *
+ * @param deploymentGroupArn `arn:aws:codedeploy:REGION:ACCOUNT:deploymentgroup:APPLICATION/GROUP`
+ * @example
+ * role.addToPrincipalPolicy(getDeploymentGroupStatement(group.deploymentGroupArn));
+ */
+export function getDeploymentGroupStatement(deploymentGroupArn: string): PolicyStatement {
+  return allow(['codedeploy:GetDeploymentGroup'], [deploymentGroupArn]);
+}
+
+/**
+ * The ARN pattern of every CloudWatch alarm in the account and region of `scope`'s stack.
+ *
+ * @param scope any construct in the stack that holds the policy
+ * @example
+ * allAlarmsArn(stack); // arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:*
+ */
+export function allAlarmsArn(scope: IConstruct): string {
+  return Stack.of(scope).formatArn({
+    service: 'cloudwatch',
+    resource: 'alarm',
+    resourceName: '*',
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
+/**
+ * Allows `cloudwatch:DescribeAlarms` on every alarm of the stack's account and region: for the `alarms`
+ * check reading a deployment group's own alarms, whose names are read from the group at run time.
+ *
+ * @param scope any construct in the stack that holds the policy
+ * @example
+ * role.addToPrincipalPolicy(describeAllAlarmsStatement(stack));
+ */
+export function describeAllAlarmsStatement(scope: IConstruct): PolicyStatement {
+  return allow(['cloudwatch:DescribeAlarms'], [allAlarmsArn(scope)]);
+}
+
+/**
+ * Allows invoking exactly one function, unqualified (what Amazon ECS calls: a lifecycle hook's
+ * `hookTargetArn` is the function's ARN), and none of its versions or aliases.
+ *
+ * @param fn the hook function
+ * @example
+ * ecsInvokeRole.addToPrincipalPolicy(invokeExactlyStatement(hook));
+ */
+export function invokeExactlyStatement(fn: IFunction): PolicyStatement {
+  return allow(['lambda:InvokeFunction'], [fn.functionArn]);
 }
 
 /**

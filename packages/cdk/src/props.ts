@@ -11,6 +11,7 @@ import type { HookBundlingOptions } from './bundle.js';
  *
  * @example
  * const uses: HookUses = { invokeTarget: fn, alarms: [errors], metrics: true };
+ * const groupAlarms: HookUses = { deploymentGroupAlarms: [errors] }; // alarms() with no names
  */
 export interface HookUses {
   /**
@@ -30,8 +31,21 @@ export interface HookUses {
    */
   readonly metrics?: boolean;
   /**
-   * `targetHealth`: grants `elasticloadbalancing:DescribeTargetHealth` (no resource-level
-   * permissions: `*`).
+   * `alarms()` with no names and no prefix: the check reads the deployment group's own alarms through
+   * the core's `deploymentGroup()` look-up. Grants `codedeploy:GetDeploymentGroup` on each deployment
+   * group the hook is attached to (or given to `allowReportingTo`), and `cloudwatch:DescribeAlarms`:
+   * - `true`: on every alarm of the hook's account and region (`…:alarm:*`), because the names are read
+   *   from the group at run time and can change outside this stack (acknowledged for cdk-nag);
+   * - a list of alarms (the ones you give the group): on exactly those. An alarm added to the group
+   *   later and not listed here makes the check fail with AccessDenied (the deployment stops; it never
+   *   passes unchecked).
+   * @default false (no GetDeploymentGroup, no DescribeAlarms beyond `alarms`)
+   */
+  readonly deploymentGroupAlarms?: boolean | readonly IAlarm[];
+  /**
+   * `targetHealth`: grants `elasticloadbalancing:DescribeTargetHealth` and
+   * `elasticloadbalancing:DescribeTargetGroups` (which the check calls when the target group is given
+   * by name or comes from the deployment). Neither has resource-level permissions: `*`.
    * @default false
    */
   readonly targetHealth?: boolean;
@@ -142,7 +156,14 @@ const PROPS: readonly string[] = [
   'bundling',
   'runtime',
 ];
-const USES: readonly string[] = ['invokeTarget', 'alarms', 'metrics', 'targetHealth', 'ecsServices'];
+const USES: readonly string[] = [
+  'invokeTarget',
+  'alarms',
+  'deploymentGroupAlarms',
+  'metrics',
+  'targetHealth',
+  'ecsServices',
+];
 const BUNDLING: readonly string[] = [
   'minify',
   'sourceMap',
@@ -166,6 +187,10 @@ export function validateHookFunctionProps(props: HookFunctionProps): void {
   rejectUnknown(props, PROPS, '');
   if (props.uses !== undefined) rejectUnknown(props.uses, USES, 'uses.');
   if (props.bundling !== undefined) rejectUnknown(props.bundling, BUNDLING, 'bundling.');
+  const groupAlarms = props.uses?.deploymentGroupAlarms;
+  if (groupAlarms !== undefined && typeof groupAlarms !== 'boolean' && !Array.isArray(groupAlarms)) {
+    throw new TypeError('Expected `uses.deploymentGroupAlarms` to be true, false or a list of alarms');
+  }
   if (typeof props.entry !== 'string' || props.entry.length === 0) {
     throw new TypeError('Expected `entry` to be the path of the handler module');
   }

@@ -64,7 +64,11 @@ describe('a HookFunction attached to an EcsDeploymentGroup', () => {
         },
         { Effect: 'Allow', Action: ['ecs:DescribeServices'], Resource: [{ Ref: logicalId(target.service) }] },
         { Effect: 'Allow', Action: ['ecs:DescribeTaskSets'], Resource: [taskSets] },
-        { Effect: 'Allow', Action: ['elasticloadbalancing:DescribeTargetHealth'], Resource: ['*'] },
+        {
+          Effect: 'Allow',
+          Action: ['elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetHealth'],
+          Resource: ['*'],
+        },
       ]),
     );
   });

@@ -192,7 +192,11 @@ describe('a HookFunction attached to a LambdaDeploymentGroup', () => {
 
   it('grants no wildcard action, and "*" only to actions without resource-level permissions', () => {
     const s = setup({ invokeTarget: undefined, metrics: true, targetHealth: true });
-    const starOnly = ['cloudwatch:GetMetricData', 'elasticloadbalancing:DescribeTargetHealth'];
+    const starOnly = [
+      'cloudwatch:GetMetricData',
+      'elasticloadbalancing:DescribeTargetGroups',
+      'elasticloadbalancing:DescribeTargetHealth',
+    ];
     for (const statement of allStatements(s.template)) {
       for (const action of statement.Action) expect(action).not.toContain('*');
       if (statement.Resource.includes('*')) {
