@@ -3,6 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { main } from './main.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// `greenlight simulate … | head`: a reader that went away is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 const stop = new AbortController();
 const onSignal = () => {
   if (stop.signal.aborted) process.exit(130);

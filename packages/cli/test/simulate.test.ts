@@ -141,6 +141,20 @@ describe('greenlight simulate', () => {
     expect(stdout).toMatch(/↩ rolled back by d-/);
   });
 
+  it('shows a hook that throws without reporting: each invocation, the retries, then the hook timeout', async () => {
+    const thrower = join(FIXTURES, 'hooks', 'after-allow-traffic.ts');
+    const { code, stdout } = await runCli(['simulate', thrower, ...fast, '-c', 'LambdaAllAtOnce']);
+    expect(code).toBe(1);
+    const failures = stdout.match(
+      /! AfterAllowTraffic +invocation \d failed: Error: cannot read config: ORDERS_TABLE is not set/g,
+    );
+    expect(failures).toHaveLength(3);
+    expect(stdout.match(/no report from this invocation/g)).toHaveLength(1);
+    expect(stdout).toMatch(
+      /✗ AfterAllowTraffic +Failed .*did not report a status for AfterAllowTraffic within 60 minutes/,
+    );
+  });
+
   it('explains a module that cannot be bundled', async () => {
     const { code, stderr } = await runCli([
       'simulate',

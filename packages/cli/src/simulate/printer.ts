@@ -38,6 +38,7 @@ export class TimelinePrinter {
   readonly #lastStatus = new Map<string, string>();
   readonly #start = new Map<string, number>();
   readonly #targets = new Map<string, string>();
+  readonly #explained = new Set<string>();
 
   constructor(write: (text: string) => void, paint: Paint) {
     this.#write = write;
@@ -81,16 +82,21 @@ export class TimelinePrinter {
         ev.lifecycleEvent.padEnd(EVENT_WIDTH),
         this.#paint('yellow', `invocation ${ev.attempt} failed: ${ev.error ?? 'unknown error'}`),
       );
+      const key = `${ev.deploymentId}/${ev.lifecycleEvent}`;
+      if (!this.#explained.has(key)) {
+        this.#explained.add(key);
+        this.#write(
+          `${' '.repeat(12)}${this.#paint('gray', 'no report from this invocation: Lambda retries it (1 and 2 minutes later) and CodeDeploy waits up to the hook timeout (1 hour) for a report')}\n`,
+        );
+      }
     }
   }
 
   /** What a hook invocation returned: its verdict's reason and each check. */
   hookResult(lifecycleEvent: string, line: HookResultLine): void {
     const pad = ' '.repeat(12);
-    if (!line.ok) {
-      this.#write(`${pad}${this.#paint('red', `hook threw: ${line.error ?? 'unknown error'}`)}\n`);
-      return;
-    }
+    // A handler that threw is shown by the invocation's own line.
+    if (!line.ok) return;
     const result = line.result;
     if (!result || typeof result !== 'object') {
       this.#write(
