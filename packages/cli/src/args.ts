@@ -1,6 +1,11 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
-/** A mistake in the command line: printed with a pointer to `--help`, exit code 2. */
+/**
+ * A mistake in the command line: printed with a pointer to `--help`, exit code 2.
+ *
+ * @example
+ * throw new UsageError("--platform must be lambda or ecs, got 'ec2'", 'simulate');
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
   /** The command whose help to point at (`greenlight <command> --help`). */

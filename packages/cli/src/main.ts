@@ -13,7 +13,12 @@ export const COMMANDS: readonly Command[] = [initCommand, simulateCommand, serve
 /** Exit code of a usage error (a bad flag, a missing argument). */
 export const USAGE_EXIT = 2;
 
-/** The top-level `--help` text. */
+/**
+ * The top-level `--help` text.
+ *
+ * @example
+ * process.stdout.write(globalHelp());
+ */
 export function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const list = COMMANDS.filter((c) => !c.hidden)

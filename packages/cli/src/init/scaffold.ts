@@ -11,7 +11,12 @@ import {
 } from './project.js';
 import type { Template } from './templates.js';
 
-/** Thrown when the target directory has files and overwriting was not asked for. */
+/**
+ * Thrown when the target directory has files and overwriting was not asked for.
+ *
+ * @example
+ * catch (err) { if (err instanceof DirectoryNotEmptyError) console.error(err.message); }
+ */
 export class DirectoryNotEmptyError extends Error {
   override readonly name = 'DirectoryNotEmptyError';
 }
@@ -40,6 +45,9 @@ const SKIP = new Set([
 /**
  * The `simulate` script of a project from a template, when the template's name tells the lifecycle event
  * (e.g. `greenlight simulate --hook AfterInstall=src/handler.ts --platform ecs`).
+ *
+ * @example
+ * simulateScript('middy-powertools'); // undefined: the name tells no lifecycle event
  */
 export function simulateScript(templateName: string): string | undefined {
   const event = eventFromPath(templateName);
@@ -48,7 +56,12 @@ export function simulateScript(templateName: string): string | undefined {
   return `greenlight simulate --hook ${event}=src/handler.ts${platform ? ` --platform ${platform}` : ''}`;
 }
 
-/** A valid npm package name from a directory name. */
+/**
+ * A valid npm package name from a directory name.
+ *
+ * @example
+ * packageName('/work/Orders Hook'); // 'orders-hook'
+ */
 export function packageName(dir: string): string {
   const name = basename(dir)
     .toLowerCase()

@@ -15,7 +15,12 @@ export interface DeploymentHeader {
 
 const EVENT_WIDTH = 22;
 
-/** Milliseconds as `840 ms` or `2.3 s`. */
+/**
+ * Milliseconds as `840 ms`, `2.3 s` or `5 min 0 s`.
+ *
+ * @example
+ * formatDuration(2300); // '2.3 s'
+ */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;

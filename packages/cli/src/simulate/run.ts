@@ -217,5 +217,10 @@ export async function simulateDeployment(
   return { status: first.status, deployments };
 }
 
-/** The results file of a hook in a bundle dir. */
+/**
+ * The results file of a hook in a bundle dir.
+ *
+ * @example
+ * resultsFileFor('/tmp/greenlight-x', 'BeforeAllowTraffic'); // '/tmp/greenlight-x/BeforeAllowTraffic.jsonl'
+ */
 export const resultsFileFor = (dir: string, event: string): string => join(dir, `${event}.jsonl`);
