@@ -8,7 +8,8 @@ const [roundsArg = '5', measuredArg = '1000', ...ids] = process.argv.slice(2);
 const OUT = join(SRC, '..', '.bench-out');
 const candidates = [];
 for (const id of ids) {
-  const b = await bundle(join(SRC, 'candidates', `${id}.ts`), join(OUT, 'bundles', `${id}.cjs`));
+  const entry = id.includes('/') ? id : join(SRC, 'candidates', `${id}.ts`); // a path: an ad-hoc candidate
+  const b = await bundle(entry, join(OUT, 'bundles', `${id.replace(/^.*\//, '').replace(/\.ts$/, '')}.cjs`));
   candidates.push({ id, label: id, baseline: ids[0] as string, bundle: b.file });
 }
 const driver = await bundleTool('driver', OUT);
