@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ecsTarget } from './helpers/ecs-app.js';
+import { ecsNativeTarget } from './helpers/ecs-native-app.js';
 import { lambdaTarget } from './helpers/lambda-app.js';
 import { FIXTURE_HOOK, logicalId, newStack, statementsOfRole } from './helpers/template.js';
 import { testTrafficHook } from './snippets/ecs-blue-green.js';
+import { postTestTrafficHook } from './snippets/ecs-native.js';
 import { guardWithGreenlight } from './snippets/lambda-canary.js';
 
 // Every TypeScript block in the README is a file under test/snippets/ (named on its first line), so the
@@ -15,7 +17,7 @@ const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? 
 
 describe('the README', () => {
   it('has TypeScript snippets', () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(blocks.map((code) => [code.split('\n')[0], code]))(
@@ -51,5 +53,28 @@ describe('the README', () => {
       Action: ['lambda:InvokeFunction'],
       Resource: [{ 'Fn::GetAtt': [logicalId(hook), 'Arn'] }],
     });
+  });
+
+  it('ECS native snippet: the service lists the hook at POST_TEST_TRAFFIC_SHIFT, invoked through its role', () => {
+    const stack = newStack();
+    const { service } = ecsNativeTarget(stack);
+    const hook = postTestTrafficHook(stack, service, FIXTURE_HOOK);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ECS::Service', {
+      DeploymentConfiguration: {
+        LifecycleHooks: [
+          {
+            HookTargetArn: { 'Fn::GetAtt': [logicalId(hook), 'Arn'] },
+            RoleArn: { 'Fn::GetAtt': [logicalId(hook.ecsInvokeRole as never), 'Arn'] },
+            LifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
+            HookDetails: { suite: 'smoke' },
+          },
+        ],
+      },
+    });
+    expect(statementsOfRole(template, logicalId(hook.hookRole)).flatMap((s) => s.Action)).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
   });
 });
