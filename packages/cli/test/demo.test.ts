@@ -21,6 +21,13 @@ describe('greenlight demo', () => {
     expect(text).toMatch(/✗ AfterAllowTestTraffic +Failed/);
     expect(text).toContain('status 500, expected 2xx');
     expect(text).toMatch(/green → blue {2}CodeDeployDefault\.ECSAllAtOnce {2}\(rollback of d-/);
+    // Simulated users called the alias during the Lambda deployments; the post-traffic hook read their metrics,
+    // and the broken version 3 never served one of them.
+    expect(text).toMatch(/✓ errors \(\d+ ms\): Errors was 0 in the last 5 min/);
+    expect(text).toMatch(
+      /simulated users sent \d+ requests to orders:live meanwhile: version 1 served \d+, version 2 served \d+/,
+    );
+    expect(text).not.toMatch(/version 3 served/);
     // Traffic moved in the canary steps of the good releases.
     expect(text).toMatch(/ 10% → version 2/);
     expect(text).toMatch(/ 10% → green \(replacement\)/);

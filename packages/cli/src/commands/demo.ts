@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { SCENARIOS, type Scenario } from '../demo/scenarios.js';
+import type { UserStats } from '../demo/users.js';
 import { startWorld } from '../demo/world.js';
 import { inCheckout, templatesRoot } from '../init/templates.js';
 import { INTERRUPTED_EXIT, onAbort, useColor } from '../io.js';
@@ -34,6 +35,13 @@ function asExpected(scenario: Scenario, result: SimulationResult): boolean {
 function describeResult(result: SimulationResult): string {
   const rollback = result.deployments[1];
   return rollback ? `${result.status} → rolled back (${rollback.status})` : result.status;
+}
+
+function describeUsers(stats: UserStats): string {
+  const versions = Object.entries(stats.byVersion)
+    .map(([v, s]) => `version ${v} served ${s.requests}${s.errors ? ` (${s.errors} errors)` : ''}`)
+    .join(', ');
+  return `simulated users sent ${stats.requests} requests to orders:live meanwhile: ${versions || 'none served'}`;
 }
 
 /** `greenlight demo`: the good and bad releases of a Lambda canary and an ECS blue/green deployment. */
@@ -75,7 +83,9 @@ export const demoCommand: Command = {
         for (const scenario of SCENARIOS.filter((s) => s.platform === platform)) {
           if (io.signal?.aborted) break;
           printer.title(scenario.title);
+          const users = platform === 'lambda' ? world.startUsers() : undefined;
           const result = await simulateDeployment(world.local, scenario.prepare(world), { printer });
+          if (users) io.stdout.write(paint('gray', `  ${describeUsers(users.stop())}\n`));
           rows.push({ scenario, result });
         }
       }

@@ -8,6 +8,7 @@ import type { BundledHook, DeploymentSpec } from '../simulate/run.js';
 import { ordersVersion } from './lambda-code.js';
 import { type LoadBalancer, startLoadBalancer } from './load-balancer.js';
 import { ECS, LAMBDA } from './scenarios.js';
+import { startUsers, type Users } from './users.js';
 
 /** The example that serves each lifecycle event in the demo (folders under examples/). */
 export const DEMO_HOOKS: Readonly<Record<Platform, Partial<Record<HookEvent, string>>>> = {
@@ -35,6 +36,8 @@ export interface World {
   lambdaSpec(current: string, target: string): DeploymentSpec;
   /** An ECS blue/green deployment of `orders-web` with a new task definition. */
   ecsSpec(taskDefinition: string): DeploymentSpec;
+  /** Starts simulated users of `orders:live` (they publish Lambda's metrics); `stop()` says what they saw. */
+  startUsers(): Users;
   /** Marks a task definition as a bad release: its tasks answer 500. */
   markBad(taskDefinition: string): void;
   close(): Promise<void>;
@@ -138,6 +141,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       autoRollback: true,
       ecs: { cluster: ECS.cluster, service: ECS.service, taskDefinition },
     }),
+    startUsers: () => startUsers({ local, services, functionName: LAMBDA.functionName, alias: LAMBDA.alias }),
     markBad: (taskDefinition) => {
       bad.add(taskDefinition);
     },
