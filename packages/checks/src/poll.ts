@@ -108,7 +108,9 @@ function retryable(mode: PollOptions['retryErrors'], error: unknown): boolean {
 
 /**
  * Re-runs `check` until it passes, the deadline passes (the hook's, or `timeoutMs`), or `maxAttempts` ran
- * out, waiting `intervalMs` between attempts (times `backoff` each time). The failing reason is the last
+ * out, waiting `intervalMs` between attempts (times `backoff` each time). In an Amazon ECS native hook
+ * (`createEcsHook`) it runs the check once and answers "not yet" (`pending`) when it fails, so the hook
+ * returns IN_PROGRESS and ECS calls again after `callBackDelay`; the hook's `maxWaitMs` bounds the wait. The failing reason is the last
  * attempt's, with the count: `still failing; 5 attempts in 12.0 s; last failure: status 503, expected 2xx`.
  *
  * @example
@@ -125,6 +127,19 @@ export function poll(check: Check, options: PollOptions = {}): Check {
   const clock = o.clock ?? systemClock;
   const maxIntervalMs = o.maxIntervalMs ?? 30_000;
   return async (outer) => {
+    // On Amazon ECS native, waiting belongs to ECS: one attempt, and "not yet" (IN_PROGRESS) if it fails,
+    // so ECS invokes the hook again after its callBackDelay instead of a Lambda idling.
+    if (outer.platform === 'ecs-native') {
+      let verdict: CheckVerdict;
+      try {
+        verdict = toVerdict(await check(outer));
+      } catch (error) {
+        if (outer.signal.aborted || !retryable(o.retryErrors, error)) throw error;
+        verdict = { passed: false, reason: describeThrown(error) };
+      }
+      if (verdict.passed || outer.signal.aborted) return verdict;
+      return { passed: false, pending: true, reason: `not yet: ${verdict.reason ?? 'failed'}` };
+    }
     const started = clock.now();
     const { context, dispose } = boundedContext(outer, pollBudget(outer, o.timeoutMs), clock);
     const { signal } = context;

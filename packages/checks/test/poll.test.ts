@@ -161,3 +161,19 @@ describe('poll', () => {
     );
   });
 });
+
+describe('poll in an Amazon ECS native hook', () => {
+  it('runs the check once and answers "not yet" instead of waiting, so ECS calls back', async () => {
+    const check = jest.fn(() => ({ passed: false, reason: '1 of 2 healthy' }));
+    const context = { ...checkContext(), platform: 'ecs-native' as const };
+    const started = Date.now();
+    expect(await poll(check, { intervalMs: 5_000 })(context)).toEqual({
+      passed: false,
+      pending: true,
+      reason: 'not yet: 1 of 2 healthy',
+    });
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await poll(() => true)(context)).toEqual({ passed: true });
+  });
+});
