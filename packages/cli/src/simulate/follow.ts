@@ -45,6 +45,8 @@ export interface FollowCallbacks {
 /**
  * Replays a deployment's events so far, then follows it live until its outcome is known and every hook
  * invocation has ended (a hook reports before it returns, so its result can arrive after the outcome).
+ * Events after a hook's report wait (up to `holdMs`) for its invocation to end, so its result is delivered
+ * right after its lifecycle event.
  * Resolves with the outcome (after any rollback) and each hook's last result.
  *
  * @example
@@ -54,12 +56,15 @@ export async function follow(
   handle: HandleLike,
   files: ResultFiles,
   on: FollowCallbacks,
+  { holdMs = 2000 }: { readonly holdMs?: number } = {},
 ): Promise<{ outcome: OutcomeLike; hookResults: Record<string, HookResultLine> }> {
   const hookResults: Record<string, HookResultLine> = {};
   const seen = new Set<string>();
   // A hook reports (ending its lifecycle event) a moment before its process returns. To print the hook's
-  // reason right under its lifecycle event, later events wait in `held` until that invocation ends.
+  // reason right under its lifecycle event, later events wait in `held` until that invocation ends, or at most
+  // `holdMs` (a hook that reported may still hang until its timeout; the timeline must not freeze with it).
   let holdFor: string | undefined;
+  let holdTimer: NodeJS.Timeout | undefined;
   const running = new Set<string>();
   const held: TimelineEvent[] = [];
   const deliver = (ev: TimelineEvent) => {
@@ -87,9 +92,12 @@ export async function follow(
       running.has(ev.entry.lifecycleEvent)
     ) {
       holdFor = ev.entry.lifecycleEvent;
+      holdTimer = setTimeout(() => release(), holdMs);
+      holdTimer.unref();
     }
   };
   const release = () => {
+    clearTimeout(holdTimer);
     holdFor = undefined;
     while (held.length > 0 && holdFor === undefined) deliver(held.shift()!);
   };
