@@ -138,12 +138,13 @@ const fmtRatio = (r: number | undefined) =>
   r === undefined || !Number.isFinite(r) ? '—' : `${r.toFixed(2)}×`;
 const fmtKb = (bytes: number) => (bytes / KB).toFixed(1);
 
+/** A Markdown table, its columns padded as Biome formats them (first column left-aligned, others right). */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ];
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join(' | ')} |`;
+  const rule = widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`));
+  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
 }
 
 /** The figures as Markdown tables (the console prints the same). */
