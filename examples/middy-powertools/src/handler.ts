@@ -11,27 +11,42 @@ const logger = new Logger({ serviceName: 'orders-pre-traffic' });
 const FUNCTION_TIMEOUT_MS = 60_000;
 let lambda: LambdaClient | undefined;
 
+/** Invokes one version with a request; resolves with its decoded answer, or the function error. */
+async function invoke(functionName: string, version: string, request: unknown, signal: AbortSignal) {
+  lambda ??= new LambdaClient({});
+  const out = await lambda.send(
+    new InvokeCommand({ FunctionName: functionName, Qualifier: version, Payload: JSON.stringify(request) }),
+    { abortSignal: signal },
+  );
+  const text = out.Payload ? new TextDecoder().decode(out.Payload) : '';
+  if (out.FunctionError) return { error: `failed (${out.FunctionError}): ${text}` };
+  return { answer: JSON.parse(text || 'null') as { status?: string; total?: number } | null, text };
+}
+
 /**
- * The check, as a plain middy handler: invoke the version being deployed with a health request and expect
- * `{"status":"ok"}`. Returning `{ passed: false, reason }` (or throwing) fails the hook; anything else passes.
+ * The check, as a plain middy handler: invoke the version being deployed, as `lambda-before-allow-traffic`
+ * does, with a health request (expect `{"status":"ok"}`) and a two-item quote (expect a positive `total`).
+ * Returning `{ passed: false, reason }` (or throwing) fails the hook; anything else passes.
  */
 async function checkNewVersion(event: CodeDeployHookEvent, signal: AbortSignal) {
   const { functionName, targetVersion } = await lambdaTarget(event.DeploymentId, signal);
   const label = `${functionName}:${targetVersion}`;
   logger.info('invoking the new version', { functionName, targetVersion });
-  lambda ??= new LambdaClient({});
-  const out = await lambda.send(
-    new InvokeCommand({
-      FunctionName: functionName,
-      Qualifier: targetVersion,
-      Payload: JSON.stringify({ action: 'health' }),
-    }),
-    { abortSignal: signal },
+  const health = await invoke(functionName, targetVersion, { action: 'health' }, signal);
+  if (health.error) return { passed: false, reason: `${label} ${health.error}` };
+  if (health.answer?.status !== 'ok')
+    return { passed: false, reason: `${label} answered ${health.text} to health` };
+  const quote = await invoke(
+    functionName,
+    targetVersion,
+    { action: 'quote', items: [{ sku: 'BOOK-1', qty: 2 }] },
+    signal,
   );
-  const text = out.Payload ? new TextDecoder().decode(out.Payload) : '';
-  if (out.FunctionError) return { passed: false, reason: `${label} failed (${out.FunctionError}): ${text}` };
-  const answer = JSON.parse(text || 'null') as { status?: string } | null;
-  return answer?.status === 'ok' || { passed: false, reason: `${label} answered ${text}` };
+  if (quote.error) return { passed: false, reason: `${label} ${quote.error}` };
+  const total = quote.answer?.total;
+  return (
+    (typeof total === 'number' && total > 0) || { passed: false, reason: `${label} quoted ${quote.text}` }
+  );
 }
 
 /**

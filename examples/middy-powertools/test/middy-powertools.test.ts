@@ -18,7 +18,13 @@ afterAll(() => local.close());
 
 const healthy =
   (version: string): LambdaHandler =>
-  async () => ({ status: 'ok', version });
+  async (event) =>
+    (event as { action?: string }).action === 'quote'
+      ? { status: 'ok', version, total: 19 }
+      : { status: 'ok', version };
+/** A version whose quotes come back empty: healthy, but wrong. */
+const freeOfCharge: LambdaHandler = async (event) =>
+  (event as { action?: string }).action === 'quote' ? { status: 'ok', total: 0 } : { status: 'ok' };
 const broken: LambdaHandler = async () => {
   throw new Error('orders: DATABASE_URL is not set');
 };
@@ -57,5 +63,11 @@ describe('middy + Powertools BeforeAllowTraffic hook', () => {
     expect(results[0]?.reason).toContain('orders:2 failed (Unhandled)');
     expect(results[0]?.reason).toContain('DATABASE_URL is not set');
     expect(local.state.lambdaFunctions.get('orders')?.aliases.get('live')?.version).toBe('1');
+  });
+
+  it('reports Failed when version 2 is healthy but quotes nothing', async () => {
+    const { outcome, results } = await deploy(freeOfCharge);
+    expect(outcome).toMatchObject({ status: 'Failed', rollbackStatus: 'Succeeded' });
+    expect(results[0]?.reason).toBe('orders:2 quoted {"status":"ok","total":0}');
   });
 });
