@@ -117,6 +117,31 @@ describe('modes, middleware order and plain loggers', () => {
     }
   });
 
+  it('keeps overlapping invocations of one handler apart: one report each, with its own verdict', async () => {
+    const handler = middy<{ pass: boolean }>()
+      .use(greenlight({ logger: captureLogger().logger }))
+      .handler(async (event) => {
+        await new Promise((resolve) => setTimeout(resolve, event.pass ? 50 : 10));
+        return event.pass;
+      });
+    const [a, b] = [hookEvent(), hookEvent()];
+    const results = await Promise.all([
+      handler({ ...a, pass: true }, lambdaContext(10_000) as never),
+      handler({ ...b, pass: false }, lambdaContext(10_000) as never),
+    ]);
+    expect(results.map((r) => [r.lifecycleEventHookExecutionId, r.status])).toEqual([
+      [a.LifecycleEventHookExecutionId, 'Succeeded'],
+      [b.LifecycleEventHookExecutionId, 'Failed'],
+    ]);
+    const recorded = Object.fromEntries(
+      server.reports.map((r) => [r.body.lifecycleEventHookExecutionId, r.body.status]),
+    );
+    expect(recorded).toEqual({
+      [a.LifecycleEventHookExecutionId]: 'Succeeded',
+      [b.LifecycleEventHookExecutionId]: 'Failed',
+    });
+  });
+
   it('works without a Lambda context, assuming defaultRemainingMs', async () => {
     const result = await middy()
       .use(greenlight({ logger: captureLogger().logger, defaultRemainingMs: 2_000, reserve: 1_900 }))
