@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { TOOL_VERSIONS } from '../src/init/project.js';
 import { REPO_ROOT, runCli, ttyInput } from './helpers/run-cli.js';
 
@@ -104,6 +105,20 @@ describe('greenlight init', () => {
     expect(stdout).toContain("'99' is not one of the templates");
     expect(stdout).toContain(`Created picked from the ${TEMPLATE} template`);
     expect(existsSync(join(scratch, 'picked', 'src', 'handler.ts'))).toBe(true);
+  });
+
+  it('stops asking on Ctrl+C, writes nothing and exits 130', async () => {
+    const stdin = new PassThrough() as PassThrough & { isTTY: boolean };
+    stdin.isTTY = true;
+    const stop = new AbortController();
+    const run = runCli(['init', 'later'], { cwd: scratch, tty: true, stdin, signal: stop.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop.abort();
+    const { code, stdout, stderr } = await run;
+    expect(code).toBe(130);
+    expect(stdout).toContain('Which kind of hook?');
+    expect(stderr).toContain('interrupted; nothing was written');
+    expect(existsSync(join(scratch, 'later'))).toBe(false);
   });
 
   it('names an unknown template', async () => {

@@ -4,7 +4,7 @@ import type { Command } from '../command.js';
 import { chooseTemplate } from '../init/prompt.js';
 import { DirectoryNotEmptyError, scaffold } from '../init/scaffold.js';
 import { listTemplates, type Template } from '../init/templates.js';
-import type { Io } from '../io.js';
+import { INTERRUPTED_EXIT, type Io } from '../io.js';
 
 const HELP = `Usage: greenlight init [dir] [--template <name>] [--name <package>] [--force]
 
@@ -25,7 +25,12 @@ Options:
 Then: cd <dir> && npm install && npm test
 `;
 
-async function pick(templates: readonly Template[], asked: string | undefined, io: Io): Promise<Template> {
+/** The template asked for, or chosen at the prompt; `undefined` when the prompt was interrupted. */
+async function pick(
+  templates: readonly Template[],
+  asked: string | undefined,
+  io: Io,
+): Promise<Template | undefined> {
   const names = templates.map((t) => t.name).join(', ');
   if (asked !== undefined) {
     const found = templates.find((t) => t.name === asked);
@@ -33,8 +38,8 @@ async function pick(templates: readonly Template[], asked: string | undefined, i
     return found;
   }
   if (io.stdin?.isTTY && io.stdout.isTTY) {
-    const chosen = await chooseTemplate(templates, io.stdin, io.stdout);
-    if (chosen) return chosen;
+    const chosen = await chooseTemplate(templates, io.stdin, io.stdout, io.signal);
+    if (chosen || io.signal?.aborted) return chosen;
   }
   throw new UsageError(`--template is required when no terminal is attached. Templates: ${names}`, 'init');
 }
@@ -61,6 +66,10 @@ export const initCommand: Command = {
       return 0;
     }
     const template = await pick(templates, values.template, io);
+    if (!template) {
+      io.stderr.write('\ngreenlight init: interrupted; nothing was written.\n');
+      return INTERRUPTED_EXIT;
+    }
     const dir = resolve(io.cwd, positionals[0] ?? '.');
     let files: string[];
     try {

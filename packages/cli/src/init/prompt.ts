@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline/promises';
-import type { Input, Output } from '../io.js';
+import { type Input, type Output, onAbort } from '../io.js';
 import type { Template } from './templates.js';
 
 /**
  * Asks which template to use: a numbered list, answered by number or name. Asks again on a bad answer;
- * resolves `undefined` when the input ends.
+ * resolves `undefined` when the input ends or `signal` aborts.
  *
  * @example
  * const t = await chooseTemplate(templates, process.stdin, process.stdout);
@@ -13,6 +13,7 @@ export async function chooseTemplate(
   templates: readonly Template[],
   input: Input,
   output: Output,
+  signal?: AbortSignal,
 ): Promise<Template | undefined> {
   const width = Math.max(...templates.map((t) => t.name.length));
   output.write('Which kind of hook?\n');
@@ -20,6 +21,8 @@ export async function chooseTemplate(
     output.write(`  ${String(i + 1).padStart(2)}) ${t.name.padEnd(width)}  ${t.description}\n`);
   });
   const rl = createInterface({ input, terminal: false });
+  // Ctrl+C: stop asking (the input's end resolves `undefined`).
+  const unwatch = onAbort(signal, () => rl.close());
   const ask = () => output.write(`Template [1-${templates.length}]: `);
   try {
     ask();
@@ -35,6 +38,7 @@ export async function chooseTemplate(
     }
     return undefined;
   } finally {
+    unwatch();
     rl.close();
   }
 }
