@@ -11,5 +11,6 @@ const app = new App();
 // Every synth runs cdk-nag's AwsSolutions pack; an unacknowledged finding fails the synth.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const targetVersion = app.node.tryGetContext('targetVersion') as string | undefined;
-addGreenlightStacks(app, { repoRoot, targetVersion });
+const nativeRevision = app.node.tryGetContext('nativeRevision') as string | undefined;
+addGreenlightStacks(app, { repoRoot, targetVersion, nativeRevision });
 app.synth();

@@ -19,6 +19,8 @@ export const EXAMPLE_HOOKS = {
     BeforeAllowTraffic: 'ecs-before-allow-traffic',
     AfterAllowTraffic: 'ecs-after-allow-traffic',
   } satisfies Record<EcsLifecycleEvent, string>,
+  /** The Amazon ECS native blue/green hook (a `createEcsHook` handler, at POST_TEST_TRAFFIC_SHIFT). */
+  ecsNative: 'ecs-native-post-test-traffic',
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import type { EcsLifecycleEvent, HookBundlingOptions } from '@greenlight/cdk';
 import type { App } from 'aws-cdk-lib';
+import { EcsNativeBlueGreenStack } from './ecs-native-stack.js';
 import { EcsBlueGreenStack } from './ecs-stack.js';
 import { EXAMPLE_HOOKS, exampleEntry } from './examples.js';
 import { LambdaCanaryStack } from './lambda-stack.js';
@@ -18,23 +19,28 @@ export interface GreenlightAppOptions {
    * @default '1'
    */
   readonly targetVersion?: string;
+  /**
+   * The ECS native service's revision label (change it to run an ECS blue/green deployment).
+   * @default '1'
+   */
+  readonly nativeRevision?: string;
 }
 
 /**
- * Adds the two demo stacks to an app, wired to the examples' hooks. The examples are bundled from their
+ * Adds the three demo stacks to an app, wired to the examples' hooks. The examples are bundled from their
  * TypeScript sources and the workspace packages' sources (`@greenlight/source` condition), so nothing
  * needs building first.
  *
  * @param app the CDK app
  * @param options the repository root and the target version
- * @returns the two stacks
+ * @returns the three stacks
  * @example
- * const { lambda, ecs } = addGreenlightStacks(new App(), { repoRoot });
+ * const { lambda, ecs, ecsNative } = addGreenlightStacks(new App(), { repoRoot });
  */
 export function addGreenlightStacks(
   app: App,
   options: GreenlightAppOptions,
-): { lambda: LambdaCanaryStack; ecs: EcsBlueGreenStack } {
+): { lambda: LambdaCanaryStack; ecs: EcsBlueGreenStack; ecsNative: EcsNativeBlueGreenStack } {
   const bundling: HookBundlingOptions = { projectRoot: options.repoRoot, conditions: ['@greenlight/source'] };
   const entry = (name: string) => exampleEntry(options.repoRoot, name);
   const lambda = new LambdaCanaryStack(app, 'GreenlightLambdaCanary', {
@@ -54,5 +60,12 @@ export function addGreenlightStacks(
     hooks: ecsHooks,
     bundling,
   });
-  return { lambda, ecs };
+  const ecsNative = new EcsNativeBlueGreenStack(app, 'GreenlightEcsNative', {
+    description:
+      'greenlight demo: Amazon ECS native blue/green deployment with a POST_TEST_TRAFFIC_SHIFT hook',
+    hookEntry: entry(EXAMPLE_HOOKS.ecsNative),
+    revision: options.nativeRevision,
+    bundling,
+  });
+  return { lambda, ecs, ecsNative };
 }

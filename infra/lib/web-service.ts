@@ -1,22 +1,29 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Peer, Port, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import {
+  AlternateTarget,
   Cluster,
   ContainerImage,
   CpuArchitecture,
   DeploymentControllerType,
+  DeploymentStrategy,
   FargateService,
   FargateTaskDefinition,
+  ListenerRuleConfiguration,
   LogDrivers,
   OperatingSystemFamily,
 } from 'aws-cdk-lib/aws-ecs';
 import {
   type ApplicationListener,
+  ApplicationListenerRule,
   ApplicationLoadBalancer,
   ApplicationProtocol,
   ApplicationTargetGroup,
+  ListenerAction,
+  ListenerCondition,
   TargetType,
 } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -68,7 +75,35 @@ export const PRODUCTION_PORT = 80;
 export const TEST_PORT = 8080;
 
 /**
- * A Fargate web service set up for CodeDeploy blue/green: a two-AZ VPC with public subnets only (no NAT
+ * Properties of a {@link WebService}.
+ *
+ * @example
+ * new WebService(this, 'Web', { deployment: 'ecs-native', revision: '2' });
+ */
+export interface WebServiceProps {
+  /**
+   * Who runs blue/green: CodeDeploy (deployment controller `CODE_DEPLOY`, listeners forwarding to blue;
+   * CodeDeploy swaps them), or ECS itself (controller `ECS`, strategy `BLUE_GREEN`: one listener rule per
+   * listener forwarding to blue and green by weight, which ECS shifts, and the role ECS needs for it).
+   * @default 'codedeploy'
+   */
+  readonly deployment?: 'codedeploy' | 'ecs-native';
+  /**
+   * A label put on the container (Docker label `greenlight.revision`): changing it registers a new task
+   * definition revision, which an ECS-native service deploys blue/green from CloudFormation. (A label, not an
+   * environment variable: cdk-nag's AwsSolutions-ECS2 flags container environment variables.)
+   * @default - no label
+   */
+  readonly revision?: string;
+  /**
+   * How many tasks the service runs.
+   * @default 1
+   */
+  readonly desiredCount?: number;
+}
+
+/**
+ * A Fargate web service set up for blue/green (CodeDeploy's, or ECS's own): a two-AZ VPC with public subnets only (no NAT
  * gateway), a cluster, one ARM64 task behind an internet-facing ALB with a production listener (80) and a
  * test listener (8080), and the blue and green target groups CodeDeploy swaps between.
  *
@@ -82,7 +117,7 @@ export class WebService extends Construct {
   public readonly cluster: Cluster;
   /** The Fargate task definition (ARM64, 0.25 vCPU, 512 MB) running {@link demoServerCommand}. */
   public readonly taskDefinition: FargateTaskDefinition;
-  /** The service, under the CODE_DEPLOY deployment controller. */
+  /** The service, under the CODE_DEPLOY deployment controller (or ECS with `BLUE_GREEN`, when native). */
   public readonly service: FargateService;
   /** The tasks' security group: the container port from the load balancer only. */
   public readonly serviceSecurityGroup: SecurityGroup;
@@ -90,17 +125,23 @@ export class WebService extends Construct {
   public readonly loadBalancerSecurityGroup: SecurityGroup;
   /** The internet-facing ALB. */
   public readonly loadBalancer: ApplicationLoadBalancer;
-  /** Port 80, forwarding to blue at rest (CodeDeploy switches it). */
+  /** Port 80, forwarding to blue at rest (CodeDeploy switches it; when native, through a rule ECS shifts). */
   public readonly productionListener: ApplicationListener;
-  /** Port 8080, forwarding to blue at rest (CodeDeploy points it at the replacement first). */
+  /** Port 8080, forwarding to blue at rest (the replacement gets test traffic here first). */
   public readonly testListener: ApplicationListener;
   /** The target group of the original task set. */
   public readonly blueTargetGroup: ApplicationTargetGroup;
   /** The target group of the replacement task set. */
   public readonly greenTargetGroup: ApplicationTargetGroup;
+  /**
+   * ECS native only: the role ECS assumes to shift the listener rules between blue and green
+   * (AWS's `AmazonECSInfrastructureRolePolicyForLoadBalancers`).
+   */
+  public readonly loadBalancerRole?: Role;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: WebServiceProps = {}) {
     super(scope, id);
+    const native = props.deployment === 'ecs-native';
     this.vpc = new Vpc(this, 'Vpc', {
       maxAzs: 2,
       natGateways: 0,
@@ -122,6 +163,7 @@ export class WebService extends Construct {
     this.taskDefinition.addContainer(CONTAINER_NAME, {
       image: ContainerImage.fromRegistry('public.ecr.aws/docker/library/node:22-alpine'),
       command: demoServerCommand(),
+      dockerLabels: props.revision === undefined ? undefined : { 'greenlight.revision': props.revision },
       portMappings: [{ containerPort: CONTAINER_PORT }],
       logging: LogDrivers.awsLogs({ streamPrefix: CONTAINER_NAME, logGroup }),
     });
@@ -157,30 +199,70 @@ export class WebService extends Construct {
       });
     this.blueTargetGroup = targetGroup('Blue');
     this.greenTargetGroup = targetGroup('Green');
-    this.productionListener = this.loadBalancer.addListener('Production', {
-      port: PRODUCTION_PORT,
-      protocol: ApplicationProtocol.HTTP,
-      open: false,
-      defaultTargetGroups: [this.blueTargetGroup],
-    });
-    this.testListener = this.loadBalancer.addListener('Test', {
-      port: TEST_PORT,
-      protocol: ApplicationProtocol.HTTP,
-      open: false,
-      defaultTargetGroups: [this.blueTargetGroup],
-    });
+    const listener = (name: string, port: number) =>
+      this.loadBalancer.addListener(name, {
+        port,
+        protocol: ApplicationProtocol.HTTP,
+        open: false,
+        ...(native
+          ? { defaultAction: ListenerAction.fixedResponse(404, { messageBody: 'no rule matched' }) }
+          : { defaultTargetGroups: [this.blueTargetGroup] }),
+      });
+    this.productionListener = listener('Production', PRODUCTION_PORT);
+    this.testListener = listener('Test', TEST_PORT);
 
     this.service = new FargateService(this, 'Service', {
       cluster: this.cluster,
       taskDefinition: this.taskDefinition,
-      desiredCount: 1,
-      // With CODE_DEPLOY, CodeDeploy replaces whole task sets; this only matters while tasks drain.
+      desiredCount: props.desiredCount ?? 1,
+      // Blue/green replaces whole task sets or revisions; this only matters while tasks drain.
       minHealthyPercent: 100,
       assignPublicIp: true,
       vpcSubnets: { subnetType: SubnetType.PUBLIC },
       securityGroups: [this.serviceSecurityGroup],
-      deploymentController: { type: DeploymentControllerType.CODE_DEPLOY },
+      deploymentController: {
+        type: native ? DeploymentControllerType.ECS : DeploymentControllerType.CODE_DEPLOY,
+      },
+      deploymentStrategy: native ? DeploymentStrategy.BLUE_GREEN : undefined,
     });
-    this.service.attachToApplicationTargetGroup(this.blueTargetGroup);
+    if (!native) {
+      this.service.attachToApplicationTargetGroup(this.blueTargetGroup);
+      return;
+    }
+    // ECS native blue/green: a rule per listener forwarding by weight (blue 100, green 0 at rest), which
+    // ECS shifts through the load balancer role.
+    const rule = (name: string, on: ApplicationListener) =>
+      new ApplicationListenerRule(this, name, {
+        listener: on,
+        priority: 1,
+        conditions: [ListenerCondition.pathPatterns(['/*'])],
+        action: ListenerAction.weightedForward([
+          { targetGroup: this.blueTargetGroup, weight: 100 },
+          { targetGroup: this.greenTargetGroup, weight: 0 },
+        ]),
+      });
+    this.loadBalancerRole = new Role(this, 'LoadBalancerRole', {
+      assumedBy: new ServicePrincipal('ecs.amazonaws.com'),
+      description: 'Lets ECS shift the listener rules between blue and green',
+      managedPolicies: [
+        ManagedPolicy.fromAwsManagedPolicyName('AmazonECSInfrastructureRolePolicyForLoadBalancers'),
+      ],
+    });
+    this.service
+      .loadBalancerTarget({
+        containerName: CONTAINER_NAME,
+        containerPort: CONTAINER_PORT,
+        alternateTarget: new AlternateTarget('Alternate', {
+          alternateTargetGroup: this.greenTargetGroup,
+          productionListener: ListenerRuleConfiguration.applicationListenerRule(
+            rule('ProductionRule', this.productionListener),
+          ),
+          testListener: ListenerRuleConfiguration.applicationListenerRule(
+            rule('TestRule', this.testListener),
+          ),
+          role: this.loadBalancerRole,
+        }),
+      })
+      .attachToApplicationTargetGroup(this.blueTargetGroup);
   }
 }

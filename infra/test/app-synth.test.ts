@@ -14,8 +14,12 @@ interface CfnTemplate {
 // The one test of the real app: `cdk synth` through bin/app.ts, bundling the examples' hooks and running
 // cdk-nag, exactly as CI and a user would. It needs examples/*/src/handler.ts to exist.
 describe('the greenlight CDK app', () => {
-  it('synthesizes both stacks through `cdk synth` with the examples wired in and cdk-nag passing', () => {
-    const examples = [...Object.values(EXAMPLE_HOOKS.lambda), ...Object.values(EXAMPLE_HOOKS.ecs)];
+  it('synthesizes the three stacks through `cdk synth` with the examples wired in and cdk-nag passing', () => {
+    const examples = [
+      ...Object.values(EXAMPLE_HOOKS.lambda),
+      ...Object.values(EXAMPLE_HOOKS.ecs),
+      EXAMPLE_HOOKS.ecsNative,
+    ];
     const missing = examples.map((name) => exampleEntry(REPO, name)).filter((entry) => !existsSync(entry));
     expect(missing).toEqual([]);
 
@@ -48,6 +52,13 @@ describe('the greenlight CDK app', () => {
       expect(functions(read('GreenlightLambdaCanary'))).toHaveLength(3);
       // ECS stack: one hook per lifecycle event.
       expect(functions(read('GreenlightEcsBlueGreen'))).toHaveLength(5);
+      // ECS native stack: the one lifecycle hook, listed on the service.
+      const native = read('GreenlightEcsNative');
+      expect(functions(native)).toHaveLength(1);
+      const service = Object.values(native.Resources).find((r) => r.Type === 'AWS::ECS::Service');
+      expect(JSON.stringify(service?.Properties?.DeploymentConfiguration)).toContain(
+        'POST_TEST_TRAFFIC_SHIFT',
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

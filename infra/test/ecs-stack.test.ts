@@ -159,7 +159,11 @@ describe('EcsBlueGreenStack', () => {
         { Effect: 'Allow', Action: ['ecs:DescribeTaskSets'], Resource: [taskSets] },
       ],
       AfterAllowTestTraffic: [
-        { Effect: 'Allow', Action: ['elasticloadbalancing:DescribeTargetHealth'], Resource: ['*'] },
+        {
+          Effect: 'Allow',
+          Action: ['elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetHealth'],
+          Resource: ['*'],
+        },
       ],
       BeforeAllowTraffic: alarms,
       AfterAllowTraffic: alarms,
