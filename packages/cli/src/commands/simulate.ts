@@ -110,7 +110,10 @@ export const simulateCommand: Command = {
     if (values.target)
       inputs.push({ name: 'target-version', module: resolve(io.cwd, values.target), exportName: 'handler' });
     const bundles = await bundleHooks(inputs, { sourceCondition: inCheckout(io.packageRoot) });
-    const { local, services } = await startLocalAws({ timeScale });
+    const { local, services } = await startLocalAws({ timeScale }).catch(async (err: unknown) => {
+      await bundles.dispose();
+      throw err;
+    });
     // Ctrl+C: closing the local CodeDeploy stops the deployment and kills the hook processes.
     const unwatch = onAbort(io.signal, () => void local.close());
     try {

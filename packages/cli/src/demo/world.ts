@@ -79,13 +79,23 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const inputs = bundleInputs(options.examplesDir);
   if (inputs.length === 0) throw new Error(`no example hooks found under ${options.examplesDir}`);
   const bundles: Bundles = await bundleHooks(inputs, { sourceCondition: options.sourceCondition });
-  const { local, services } = await startLocalAws({ timeScale: options.timeScale, hookRetries: 0 });
+  const started = await startLocalAws({ timeScale: options.timeScale, hookRetries: 0 }).catch(
+    async (err: unknown) => {
+      await bundles.dispose();
+      throw err;
+    },
+  );
+  const { local, services } = started;
   const bad = new Set<string>();
   const loadBalancer = await startLoadBalancer({
     local,
     cluster: ECS.cluster,
     service: ECS.service,
     isBad: (taskDefinition) => bad.has(taskDefinition),
+  }).catch(async (err: unknown) => {
+    await local.close();
+    await bundles.dispose();
+    throw err;
   });
   services.lambda.registerFunction(
     LAMBDA.functionName,
