@@ -1,6 +1,6 @@
 // The README's example, kept compiling and passing here.
 import { CodeDeployClient, PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
-import { type LocalCodeDeploy, startLocalCodeDeploy } from '../src/index.js';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
 
 let local: LocalCodeDeploy;
 beforeAll(async () => {
