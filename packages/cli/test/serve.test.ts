@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CodeDeployClient,
@@ -71,6 +73,24 @@ describe('greenlight serve', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Stopping.');
     expect(await refused(Number(new URL(env.AWS_ENDPOINT_URL!).port))).toBe(true);
+  });
+
+  it('writes the env to --env-file while it runs, and removes the file when it stops', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'greenlight-serve-'));
+    const file = join(dir, 'local.env');
+    const serve = startServe(['--env-file', file]);
+    const env = await serve.listening;
+    const written = Object.fromEntries(
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split('=') as [string, string]),
+    );
+    expect(written).toEqual(env);
+    serve.stop.abort();
+    expect((await serve.run).code).toBe(0);
+    expect(existsSync(file)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs a deployment created through the SDK, invoking a hook registered with --function', async () => {

@@ -1,3 +1,4 @@
+import { rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
@@ -23,11 +24,16 @@ Options:
       --function <N>=<mod>   Register a hook function named N (as AppSpec Hooks name it) whose
                              handler is the module's \`handler\` export (TypeScript or JavaScript,
                              bundled with esbuild, run in a child process per invocation). Repeatable.
+      --env-file <path>      Also write the environment variables to this file (KEY=VALUE lines), for
+                             scripts and CI that start serve in the background; removed on stop
   -h, --help                 Show this help
 
 Example:
   greenlight serve --port 4566 --function CodeDeployHook_pre=src/handler.ts
   AWS_ENDPOINT_URL=http://127.0.0.1:4566 aws deploy list-deployments
+
+  greenlight serve --port 0 --env-file .greenlight.env &   # in CI: wait for the file, then
+  set -a && . ./.greenlight.env && set +a
 `;
 
 /** `greenlight serve`: runs the local CodeDeploy until stopped. */
@@ -42,11 +48,13 @@ export const serveCommand: Command = {
       'time-scale': { type: 'string' },
       region: { type: 'string' },
       function: { type: 'string', multiple: true },
+      'env-file': { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, 'serve');
     const port = numberOption('serve', 'port', values.port, { integer: true, max: 65535 }) ?? 4566;
     const timeScale = numberOption('serve', 'time-scale', values['time-scale']) ?? 1;
     const functions = keyValues('serve', 'function', values.function);
+    const envFile = values['env-file'] === undefined ? undefined : resolve(io.cwd, values['env-file']);
     const bundles = Object.keys(functions).length
       ? await bundleHooks(
           Object.entries(functions).map(([name, module]) => ({
@@ -72,6 +80,15 @@ export const serveCommand: Command = {
       );
       io.stdout.write('Point the AWS CLI, the SDKs and your hooks at it:\n');
       for (const [k, v] of Object.entries(env)) io.stdout.write(`  export ${k}=${v}\n`);
+      if (envFile) {
+        await writeFile(
+          envFile,
+          Object.entries(env)
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(''),
+        );
+        io.stdout.write(`\n(also written to ${values['env-file']})\n`);
+      }
       for (const name of Object.keys(functions))
         io.stdout.write(`\nHook function ${paint('bold', name)} → ${functions[name]}`);
       io.stdout.write(`${Object.keys(functions).length ? '\n' : ''}\nPress Ctrl+C to stop.\n`);
@@ -82,6 +99,7 @@ export const serveCommand: Command = {
       io.stdout.write('Stopping.\n');
       return 0;
     } finally {
+      if (envFile) await rm(envFile, { force: true });
       await local.close();
       await bundles?.dispose();
     }
