@@ -2,8 +2,12 @@ import { ecsTaskSet } from '@greenlight/checks/ecs-task-set';
 import { poll } from '@greenlight/checks/poll';
 import { createHook } from '@greenlight/core';
 
-/** How long to wait for the replacement tasks to be steady. @default 120000 */
-const STEADY_TIMEOUT_MS = Number(process.env.STEADY_TIMEOUT_MS ?? 120_000);
+/**
+ * How long to wait for the replacement tasks to be steady (`STEADY_TIMEOUT_MS`; a value that is not a
+ * positive number is ignored, so a typo cannot stop the hook from reporting). @default 120000
+ */
+const configured = Number(process.env.STEADY_TIMEOUT_MS);
+const STEADY_TIMEOUT_MS = Number.isFinite(configured) && configured > 0 ? configured : 120_000;
 
 /**
  * ECS `AfterInstall` hook: the replacement task set exists but takes no traffic yet. Wait (polling
