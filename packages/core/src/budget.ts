@@ -14,7 +14,15 @@ export interface Budget {
   readonly reportDeadline: number;
 }
 
-/** @default min(30 s, max(1 s, 20% of the remaining time)) */
+/**
+ * The reserve a hook keeps back from the remaining Lambda time for the report and its retries when the
+ * `reserve` option is not set: 20% of the remaining time, at least 1 s and at most 30 s.
+ *
+ * @default min(30 s, max(1 s, 20% of the remaining time))
+ * @example
+ * defaultReserve(60_000); // 12000: a 60 s invocation keeps 12 s for the report
+ * middy({ timeoutEarlyInMillis: defaultReserve(TIMEOUT_MS) }); // give a middy handler the same reserve
+ */
 export function defaultReserve(remainingMs: number): number {
   return Math.min(30_000, Math.max(1_000, remainingMs * 0.2));
 }

@@ -1,6 +1,12 @@
 import type { Clock } from './types.js';
 
-/** Real time, with every timer unref'd so a pending timer never keeps the process alive. */
+/**
+ * Real time, with every timer unref'd so a pending timer never keeps the process alive.
+ *
+ * @example
+ * const clock: Clock = options.clock ?? systemClock;
+ * clock.setTimeout(() => controller.abort(), 5_000); // never holds the Lambda open
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(callback, ms) {

@@ -63,7 +63,13 @@ const KEYS: ReadonlySet<string> = new Set([
   'clock',
 ]);
 
-/** Strict validation of {@link EcsHookOptions}: unknown keys and wrong types are a `TypeError` naming them. */
+/**
+ * Strict validation of {@link EcsHookOptions}: unknown keys and wrong types are a `TypeError` naming them.
+ *
+ * @example
+ * validateEcsHookOptions({ callBackDelay: 0 });
+ * // TypeError: Expected `callBackDelay` to be a positive integer, got 0
+ */
 export function validateEcsHookOptions(options: unknown): EcsHookOptions {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -99,7 +105,12 @@ function serviceName(serviceArn: string): { cluster: string; service: string } {
   return { cluster: 'default', service: parts[0] ?? serviceArn };
 }
 
-/** The target a check sees: the service, the revision being deployed, the weights, and whether ECS is rolling back. */
+/**
+ * The target a check sees: the service, the revision being deployed, the weights, and whether ECS is rolling back.
+ *
+ * @example
+ * const { cluster, service, targetServiceRevisionArn, rollingBack } = ecsNativeTarget(parseEcsHookEvent(event));
+ */
 export function ecsNativeTarget(event: EcsHookEvent): EcsNativeTargetInfo {
   const {
     serviceArn,
@@ -130,7 +141,13 @@ export function ecsNativeTarget(event: EcsHookEvent): EcsNativeTargetInfo {
 
 const ecsReserve = (remainingMs: number) => Math.min(5_000, Math.max(250, remainingMs * 0.05));
 
-/** What an ECS native hook handler is: it answers ECS by returning. */
+/**
+ * What an ECS native hook handler is: it answers ECS by returning.
+ *
+ * @example
+ * export const handler: EcsHookHandler = createEcsHook({ smoke });
+ * const { hookStatus } = await handler(event, context); // 'SUCCEEDED', 'FAILED' or 'IN_PROGRESS'
+ */
 export type EcsHookHandler = (event: EcsHookEvent, context?: LambdaContextLike) => Promise<EcsHookResponse>;
 
 /**

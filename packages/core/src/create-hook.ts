@@ -21,7 +21,13 @@ import type {
 } from './types.js';
 import { tidyReason } from './verdict.js';
 
-/** Normalises `checks` to named pairs; a bad value is a `TypeError` naming it. */
+/**
+ * Normalises `checks` to named pairs; a bad value is a `TypeError` naming it.
+ *
+ * @example
+ * namedChecks(async () => true); // [['check', <the function>]]
+ * namedChecks({ smoke, alarms }); // [['smoke', smoke], ['alarms', alarms]]
+ */
 export function namedChecks(checks: Checks): NamedCheck[] {
   if (typeof checks === 'function') return [['check', checks]];
   if (typeof checks !== 'object' || checks === null || Array.isArray(checks)) {
@@ -36,7 +42,13 @@ export function namedChecks(checks: Checks): NamedCheck[] {
   return entries;
 }
 
-/** Emergency skip, dry-run or normal, from the options first and the environment second. */
+/**
+ * Emergency skip, dry-run or normal, from the options first and the environment second.
+ *
+ * @example
+ * resolveMode({ dryRun: true }, logger); // 'dry-run'
+ * resolveMode({}, logger); // 'normal' unless GREENLIGHT_SKIP_CHECKS or GREENLIGHT_DRY_RUN is `true`/`1`
+ */
 export function resolveMode(
   options: Pick<HookOptions, 'skip' | 'dryRun'>,
   logger: HookLogger,

@@ -1,7 +1,12 @@
 import { InvalidHookEventError } from './errors.js';
 import { MAX_ID_LENGTH } from './event.js';
 
-/** The lifecycle stages at which Amazon ECS native blue/green deployments invoke Lambda hooks. */
+/**
+ * The lifecycle stages at which Amazon ECS native blue/green deployments invoke Lambda hooks.
+ *
+ * @example
+ * const isStage = (s: string): s is EcsLifecycleStage => (ECS_LIFECYCLE_STAGES as readonly string[]).includes(s);
+ */
 export const ECS_LIFECYCLE_STAGES = [
   'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
@@ -13,7 +18,12 @@ export const ECS_LIFECYCLE_STAGES = [
   'POST_PRODUCTION_TRAFFIC_SHIFT',
 ] as const;
 
-/** One of {@link ECS_LIFECYCLE_STAGES}. */
+/**
+ * One of {@link ECS_LIFECYCLE_STAGES}.
+ *
+ * @example
+ * const stage: EcsLifecycleStage = 'POST_TEST_TRAFFIC_SHIFT';
+ */
 export type EcsLifecycleStage = (typeof ECS_LIFECYCLE_STAGES)[number];
 
 /**
@@ -48,7 +58,12 @@ export interface EcsHookEvent {
   readonly hookDetails?: Readonly<Record<string, unknown>>;
 }
 
-/** What an ECS native hook returns. A missing or invalid `hookStatus` makes ECS roll back. */
+/**
+ * What an ECS native hook returns. A missing or invalid `hookStatus` makes ECS roll back.
+ *
+ * @example
+ * const wait: EcsHookResponse = { hookStatus: 'IN_PROGRESS', callBackDelay: 30, hookDetails: { attempt: 2 } };
+ */
 export interface EcsHookResponse {
   readonly hookStatus: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS';
   /** Seconds until ECS invokes the hook again (with IN_PROGRESS). */

@@ -1,4 +1,9 @@
-/** Stable codes of every greenlight error: match on `code`, never on the message. */
+/**
+ * Stable codes of every greenlight error: match on `code`, never on the message.
+ *
+ * @example
+ * if (error instanceof GreenlightError && error.code === 'REPORT_ACCESS_DENIED') alert(error.message);
+ */
 export type GreenlightErrorCode =
   | 'INVALID_HOOK_EVENT'
   | 'CHECK_TIMEOUT'
@@ -106,7 +111,13 @@ export class LookupError extends GreenlightError {
   }
 }
 
-/** A readable description of anything thrown: an Error's message, or the value itself. */
+/**
+ * A readable description of anything thrown: an Error's message, or the value itself.
+ *
+ * @example
+ * describeThrown(new TypeError('bad URL')); // 'TypeError: bad URL'
+ * describeThrown({ status: 503 }); // 'non-Error value {"status":503}'
+ */
 export function describeThrown(value: unknown): string {
   if (value instanceof Error) {
     const name = value.name && value.name !== 'Error' ? `${value.name}: ` : '';

@@ -1,7 +1,13 @@
 import { InvalidHookEventError } from './errors.js';
 import type { CodeDeployHookEvent } from './types.js';
 
-/** Longest ID accepted. Real execution IDs are a few hundred characters; anything past this is not an ID. */
+/**
+ * Longest ID accepted. Real execution IDs are a few hundred characters; anything past this is not an ID.
+ *
+ * @example
+ * const DeploymentId = 'd-'.padEnd(MAX_ID_LENGTH + 1, 'X');
+ * parseHookEvent({ DeploymentId, LifecycleEventHookExecutionId: 'e' }); // throws: ... the limit is 2048
+ */
 export const MAX_ID_LENGTH = 2048;
 
 // Control characters never appear in a real ID, and would let an event inject lines into logs.

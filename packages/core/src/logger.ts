@@ -9,6 +9,10 @@ export function defaultLogger(): HookLogger {
 /**
  * A view of `base` whose every line carries `keys`. It passes the keys as an extra object (Powertools merges
  * it into the log item), so concurrent invocations in one process never share or clobber keys.
+ *
+ * @example
+ * const log = withKeys(logger, { deploymentId: event.DeploymentId });
+ * log.info('validating'); // logger.info('validating', { deploymentId: 'd-75I7MBT7C' })
  */
 export function withKeys(base: HookLogger, keys: Readonly<Record<string, unknown>>): HookLogger {
   return {

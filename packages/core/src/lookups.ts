@@ -32,7 +32,13 @@ function defined<T extends object>(o: T): T {
   return o;
 }
 
-/** Maps GetDeploymentTarget's answer to the shape checks use. */
+/**
+ * Maps GetDeploymentTarget's answer to the shape checks use.
+ *
+ * @example
+ * const { deploymentTarget } = await client.send(new GetDeploymentTargetCommand({ deploymentId, targetId }));
+ * const target = toTargetInfo(deploymentTarget!); // e.g. { kind: 'lambda', functionName, targetVersion, ... }
+ */
 export function toTargetInfo(target: DeploymentTarget): DeploymentTargetInfo {
   const lambda = target.lambdaTarget;
   const ecs = target.ecsTarget;

@@ -3,6 +3,9 @@ import type { Clock, CodeDeployLike, HookLogger } from './types.js';
 /**
  * How the report is retried: exponential backoff with full jitter, on throttling, 5xx and network errors,
  * never past the Lambda deadline.
+ *
+ * @example
+ * createHook(checks, { retry: { maxAttempts: 5, attemptTimeoutMs: 3_000 } });
  */
 export interface RetryOptions {
   /** Most PutLifecycleEventHookExecutionStatus calls per invocation. @default 10 */
@@ -47,7 +50,10 @@ export interface HookOptions {
    * @default true when the environment variable GREENLIGHT_DRY_RUN is `true` or `1`
    */
   readonly dryRun?: boolean;
-  /** Report retries. */
+  /**
+   * Report retries.
+   * @default each member's own default: 10 attempts, 100 ms base delay, 5000 ms max delay, 10000 ms per attempt
+   */
   readonly retry?: RetryOptions;
   /** Time in ms assumed left when the handler is called without a Lambda context. @default 60000 */
   readonly defaultRemainingMs?: number;

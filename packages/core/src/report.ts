@@ -44,6 +44,16 @@ function explain(error: unknown, deploymentId: string): { code: GreenlightErrorC
   }
 }
 
+/**
+ * What {@link reportStatus} needs: the client, the hook execution to report on, the status, the instant by which
+ * every attempt must be over, and the retry policy.
+ *
+ * @example
+ * const input: ReportInput = {
+ *   client, deploymentId: event.DeploymentId, lifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
+ *   status: 'Succeeded', deadline: lambdaEnd - 1_000, policy,
+ * };
+ */
 export interface ReportInput {
   readonly client: CodeDeployLike;
   readonly deploymentId: string;
@@ -59,6 +69,9 @@ export interface ReportInput {
  *
  * @returns `true` when accepted; `'already-completed'` when an earlier invocation had reported.
  * @throws HookReportError with a stable `code` and a message saying what to fix.
+ * @example
+ * const reported = await reportStatus({ client, deploymentId, lifecycleEventHookExecutionId, status: 'Failed',
+ *   deadline, policy }); // true, or 'already-completed' when an earlier invocation had reported
  */
 export async function reportStatus(input: ReportInput): Promise<true | 'already-completed'> {
   const { client, deploymentId, lifecycleEventHookExecutionId, status } = input;

@@ -54,6 +54,10 @@ interface AwsLikeError {
 
 /**
  * Throttling, 5xx and network errors are retryable; everything else (4xx answers such as AccessDenied) is not.
+ *
+ * @example
+ * classifyError({ name: 'ThrottlingException' }); // 'retryable'
+ * classifyError({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }); // 'fatal'
  */
 export function classifyError(error: unknown): ErrorClass {
   if (typeof error !== 'object' || error === null) return 'fatal';
@@ -81,6 +85,14 @@ export class AttemptTimeout extends Error {
   }
 }
 
+/**
+ * A complete retry policy, every value resolved: what {@link withRetries} and {@link reportStatus} run with.
+ * `createHook` builds one from {@link RetryOptions}, its defaults filled in, plus its clock and random source.
+ *
+ * @example
+ * const policy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 5_000, attemptTimeoutMs: 10_000,
+ *   clock: systemClock, random: Math.random }; // createHook's defaults
+ */
 export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
@@ -90,6 +102,14 @@ export interface RetryPolicy {
   readonly random: () => number;
 }
 
+/**
+ * What {@link withRetries} resolves to: the value on success; otherwise the last error and `exhausted` (true when
+ * attempts or time ran out, false when the error was not retryable). `attempts` counts the calls made.
+ *
+ * @example
+ * const outcome: AttemptOutcome<unknown> = await withRetries(call, deadline, policy);
+ * if (!outcome.ok && outcome.exhausted) logger.warn('gave up', { attempts: outcome.attempts });
+ */
 export type AttemptOutcome<T> =
   | { ok: true; value: T; attempts: number }
   | { ok: false; error: unknown; attempts: number; exhausted: boolean };
@@ -98,6 +118,10 @@ export type AttemptOutcome<T> =
  * Calls `attempt` until it succeeds, fails with a non-retryable error, runs out of attempts, or the next try
  * could not finish before `deadline`. Backoff: full jitter, `random() × min(maxDelay, base × 2^n)`. Each attempt
  * gets a signal that fires at its own timeout or the deadline, whichever is first. Never throws.
+ *
+ * @example
+ * const outcome = await withRetries((abortSignal) => client.send(command, { abortSignal }), deadline, policy);
+ * if (outcome.ok) return outcome.value;
  */
 export async function withRetries<T>(
   attempt: (signal: AbortSignal) => Promise<T>,

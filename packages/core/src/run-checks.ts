@@ -2,9 +2,22 @@ import { CheckTimeoutError, describeThrown, GreenlightError } from './errors.js'
 import type { Check, CheckReport, Clock, HookContext, HookLogger } from './types.js';
 import { thrownVerdict, tidyReason, toVerdict, type Verdict } from './verdict.js';
 
-/** A named check, as `createHook` normalised it. */
+/**
+ * A named check, as `createHook` normalised it.
+ *
+ * @example
+ * const smoke: NamedCheck = ['smoke', async ({ signal }) => (await fetch(url, { signal })).ok];
+ */
 export type NamedCheck = readonly [name: string, check: Check];
 
+/**
+ * What {@link runChecks} needs: the named checks, how to build the context each receives, the time they get,
+ * how to run them, and the clock and logger.
+ *
+ * @example
+ * const input: RunChecksInput = { checks: namedChecks({ smoke, alarms }), contextFor, budgetMs: 30_000,
+ *   sequential: false, failFast: true, clock: systemClock, logger };
+ */
 export interface RunChecksInput {
   readonly checks: readonly NamedCheck[];
   /** Builds the context one check receives. */
@@ -102,6 +115,10 @@ function report(name: string, verdict: Verdict, durationMs: number): CheckReport
  * Runs the checks under one deadline. Each gets an `AbortSignal` that fires when the budget is spent (reason:
  * {@link CheckTimeoutError}) or, with `failFast`, when a sibling failed. A check still running at the deadline
  * is Failed ("timed out after N ms") without being waited for.
+ *
+ * @example
+ * const reports = await runChecks(input);
+ * // [{ name: 'smoke', status: 'Succeeded', durationMs: 84 }, { name: 'alarms', status: 'Failed', ... }]
  */
 export async function runChecks(input: RunChecksInput): Promise<CheckReport[]> {
   const { checks, budgetMs, clock, failFast, sequential } = input;

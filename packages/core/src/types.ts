@@ -9,12 +9,20 @@ export interface CodeDeployHookEvent {
   readonly LifecycleEventHookExecutionId: string;
 }
 
-/** The two statuses a hook may report. */
+/**
+ * The two statuses a hook may report.
+ *
+ * @example
+ * const status: HookStatus = reports.some((c) => c.status === 'Failed') ? 'Failed' : 'Succeeded';
+ */
 export type HookStatus = 'Succeeded' | 'Failed';
 
 /**
  * The status of one check in a {@link HookResult}. `Skipped`: not run (fail-fast or emergency skip).
  * `Pending`: not passing yet, ask again later (only an ECS native hook can wait; a CodeDeploy hook fails it).
+ *
+ * @example
+ * const skipped = result.checks.filter((c) => c.status === 'Skipped').map((c) => c.name);
  */
 export type CheckStatus = 'Succeeded' | 'Failed' | 'Skipped' | 'Pending';
 
@@ -37,6 +45,9 @@ export interface CheckVerdict {
 /**
  * What a check may return. `false` and `{ passed: false }` fail; `true`, `undefined`, `{ passed: true }` and
  * any other value pass. Throwing or rejecting (with anything) fails.
+ *
+ * @example
+ * const outcomes: CheckOutcome[] = [true, false, undefined, { passed: false, reason: 'p99 1.4 s > 1 s' }];
  */
 // biome-ignore lint/suspicious/noConfusingVoidType: a check that returns nothing passes, so void belongs here.
 export type CheckOutcome = boolean | void | undefined | CheckVerdict;
@@ -50,7 +61,12 @@ export type CheckOutcome = boolean | void | undefined | CheckVerdict;
  */
 export type Check = (context: HookContext) => CheckOutcome | Promise<CheckOutcome>;
 
-/** One check or a record of named checks. A single function is named `check`. */
+/**
+ * One check or a record of named checks. A single function is named `check`.
+ *
+ * @example
+ * const checks: Checks = { smoke: http({ url }), alarms: alarms() };
+ */
 export type Checks = Check | Readonly<Record<string, Check>>;
 
 /**
@@ -67,7 +83,12 @@ export interface HookLogger {
   error(message: string, ...extra: unknown[]): void;
 }
 
-/** A lifecycle event of a deployment target, as GetDeploymentTarget returns it. */
+/**
+ * A lifecycle event of a deployment target, as GetDeploymentTarget returns it.
+ *
+ * @example
+ * const event: LifecycleEventInfo = { name: 'BeforeAllowTraffic', status: 'InProgress', startTime: new Date() };
+ */
 export interface LifecycleEventInfo {
   readonly name: string;
   readonly status: string;
@@ -92,6 +113,11 @@ interface TargetInfoBase {
 /**
  * The Lambda function a Lambda deployment shifts traffic on: which version is live and which one the hook
  * should validate.
+ *
+ * @example
+ * const target = await ctx.target();
+ * if (target.kind === 'lambda') await lambda.send(new InvokeCommand({ FunctionName: target.functionName,
+ *   Qualifier: target.targetVersion }));
  */
 export interface LambdaTargetInfo extends TargetInfoBase {
   readonly kind: 'lambda';
@@ -103,7 +129,12 @@ export interface LambdaTargetInfo extends TargetInfoBase {
   readonly targetVersionWeight?: number;
 }
 
-/** One ECS task set of a blue/green deployment. `Blue` is the original, `Green` the replacement. */
+/**
+ * One ECS task set of a blue/green deployment. `Blue` is the original, `Green` the replacement.
+ *
+ * @example
+ * const green: EcsTaskSetInfo = { id: 'ecs-svc/0123456789', label: 'Green', desiredCount: 2, runningCount: 2 };
+ */
 export interface EcsTaskSetInfo {
   readonly id: string;
   readonly label?: 'Blue' | 'Green';
@@ -115,7 +146,13 @@ export interface EcsTaskSetInfo {
   readonly targetGroupName?: string;
 }
 
-/** The ECS service an ECS blue/green deployment replaces tasks of. */
+/**
+ * The ECS service an ECS blue/green deployment replaces tasks of.
+ *
+ * @example
+ * const target = await ctx.target();
+ * if (target.kind === 'ecs') ctx.logger.info('green task set', { cluster: target.cluster, id: target.replacement?.id });
+ */
 export interface EcsTargetInfo extends TargetInfoBase {
   readonly kind: 'ecs';
   readonly cluster: string;
@@ -130,6 +167,10 @@ export interface EcsTargetInfo extends TargetInfoBase {
 /**
  * The service an Amazon ECS native blue/green deployment updates, from the hook's own payload.
  * `targetId` is the service ARN and `lifecycleEvent` the ECS lifecycle stage.
+ *
+ * @example
+ * const target = await ctx.target();
+ * if (target.kind === 'ecs-native' && target.rollingBack) return true; // do not stand in a rollback's way
  */
 export interface EcsNativeTargetInfo extends TargetInfoBase {
   readonly kind: 'ecs-native';
@@ -146,16 +187,34 @@ export interface EcsNativeTargetInfo extends TargetInfoBase {
   readonly rollingBack: boolean;
 }
 
-/** A target of another kind (EC2/on-premises, CloudFormation): the raw type and IDs only. */
+/**
+ * A target of another kind (EC2/on-premises, CloudFormation): the raw type and IDs only.
+ *
+ * @example
+ * if (target.kind === 'other') return { passed: false, reason: `cannot check a ${target.deploymentTargetType}` };
+ */
 export interface OtherTargetInfo extends TargetInfoBase {
   readonly kind: 'other';
   readonly deploymentTargetType?: string;
 }
 
-/** What a deployment deploys to, from ListDeploymentTargets + GetDeploymentTarget. */
+/**
+ * What a deployment deploys to, from ListDeploymentTargets + GetDeploymentTarget.
+ *
+ * @example
+ * const target: DeploymentTargetInfo = await ctx.target();
+ * const name = target.kind === 'lambda' ? target.functionName
+ *   : target.kind === 'other' ? target.targetId : target.service; // 'ecs' and 'ecs-native' have a service
+ */
 export type DeploymentTargetInfo = LambdaTargetInfo | EcsTargetInfo | EcsNativeTargetInfo | OtherTargetInfo;
 
-/** The deployment a hook serves, from GetDeployment. */
+/**
+ * The deployment a hook serves, from GetDeployment.
+ *
+ * @example
+ * const { deploymentGroupName, rollbackInfo } = await ctx.deployment();
+ * if (rollbackInfo?.rollbackTriggeringDeploymentId) return true; // this deployment is a rollback
+ */
 export interface DeploymentInfo {
   readonly deploymentId: string;
   readonly applicationName?: string;
@@ -172,7 +231,13 @@ export interface DeploymentInfo {
   };
 }
 
-/** The deployment group a deployment belongs to, from GetDeploymentGroup. */
+/**
+ * The deployment group a deployment belongs to, from GetDeploymentGroup.
+ *
+ * @example
+ * const { alarmConfiguration } = await ctx.deploymentGroup();
+ * const alarmNames = (alarmConfiguration?.alarms ?? []).map((a) => a.name);
+ */
 export interface DeploymentGroupInfo {
   readonly applicationName: string;
   readonly deploymentGroupName: string;
@@ -229,7 +294,12 @@ export interface HookContext {
   deploymentGroup(): Promise<DeploymentGroupInfo>;
 }
 
-/** One check's outcome in a {@link HookResult}. */
+/**
+ * One check's outcome in a {@link HookResult}.
+ *
+ * @example
+ * const report: CheckReport = { name: 'smoke', status: 'Failed', reason: 'timed out after 30000 ms', durationMs: 30000 };
+ */
 export interface CheckReport {
   readonly name: string;
   readonly status: CheckStatus;
@@ -241,6 +311,10 @@ export interface CheckReport {
  * What the handler returns (and logs as one summary line).
  * `reported`: `true` when this invocation's report was accepted, `'already-completed'` when an earlier
  * invocation had already reported, `false` in dry-run mode.
+ *
+ * @example
+ * const result: HookResult = await handler(event, context);
+ * if (result.status === 'Failed') console.log(result.reason); // e.g. 'smoke: returned false'
  */
 export interface HookResult {
   readonly status: HookStatus;
@@ -272,10 +346,21 @@ export interface LambdaContextLike {
   getRemainingTimeInMillis?(): number;
 }
 
-/** A CodeDeploy hook handler: assignable to `Handler<CodeDeployHookEvent, HookResult>` from `aws-lambda`. */
+/**
+ * A CodeDeploy hook handler: assignable to `Handler<CodeDeployHookEvent, HookResult>` from `aws-lambda`.
+ *
+ * @example
+ * export const handler: HookHandler = createHook({ smoke, alarms: alarms() });
+ */
 export type HookHandler = (event: CodeDeployHookEvent, context?: LambdaContextLike) => Promise<HookResult>;
 
-/** The only client call greenlight needs: `send(command, { abortSignal })`, as every SDK v3 client has. */
+/**
+ * The only client call greenlight needs: `send(command, { abortSignal })`, as every SDK v3 client has.
+ *
+ * @example
+ * const client: CodeDeployLike = new CodeDeployClient({ region: 'eu-west-1', maxAttempts: 1 });
+ * createHook(checks, { client });
+ */
 export interface CodeDeployLike {
   // biome-ignore lint/suspicious/noExplicitAny: SDK clients' send is overloaded; any command object is accepted.
   send(command: any, options?: { abortSignal?: AbortSignal }): Promise<any>;
@@ -283,6 +368,10 @@ export interface CodeDeployLike {
 
 /**
  * Timers and clock, injectable for tests. The defaults are `Date.now` and unref'd `setTimeout`.
+ *
+ * @example
+ * const clock: Clock = { now: () => fakeNow, setTimeout: (fire, ms) => timers.add(fakeNow + ms, fire),
+ *   clearTimeout: (handle) => timers.cancel(handle) };
  */
 export interface Clock {
   now(): number;

@@ -1,7 +1,12 @@
 import { describeThrown } from './errors.js';
 import type { CheckOutcome } from './types.js';
 
-/** A check's outcome reduced to pass or fail, with a reason when it failed. */
+/**
+ * A check's outcome reduced to pass or fail, with a reason when it failed.
+ *
+ * @example
+ * const verdict: Verdict = { passed: false, pending: true, reason: 'green tasks 1/2 running' };
+ */
 export interface Verdict {
   readonly passed: boolean;
   readonly reason?: string;
@@ -10,7 +15,12 @@ export interface Verdict {
 
 const MAX_REASON = 1_000;
 
-/** Keeps reasons readable in logs and results: one line, at most 1,000 characters. */
+/**
+ * Keeps reasons readable in logs and results: one line, at most 1,000 characters.
+ *
+ * @example
+ * tidyReason('HTTP 503\n  Service Unavailable'); // 'HTTP 503   Service Unavailable'
+ */
 export function tidyReason(reason: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what gets replaced.
   const line = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
@@ -45,7 +55,12 @@ export function toVerdict(outcome: CheckOutcome | unknown): Verdict {
   return { passed: true };
 }
 
-/** The verdict of a check that threw or rejected with `error`. */
+/**
+ * The verdict of a check that threw or rejected with `error`.
+ *
+ * @example
+ * thrownVerdict(new TypeError('fetch failed')); // { passed: false, reason: 'TypeError: fetch failed' }
+ */
 export function thrownVerdict(error: unknown): Verdict {
   return { passed: false, reason: tidyReason(describeThrown(error)) };
 }
