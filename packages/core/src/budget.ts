@@ -1,6 +1,11 @@
 import type { HookOptions } from './options.js';
 
-/** How one invocation's time is split between the checks and the report. All instants are epoch ms. */
+/**
+ * How one invocation's time is split between the checks and the report. All instants are epoch ms.
+ *
+ * @example
+ * const { checksDeadline, reportDeadline } = planBudget(Date.now(), context.getRemainingTimeInMillis(), {});
+ */
 export interface Budget {
   readonly start: number;
   /** Time left in the Lambda invocation when the handler started. */
@@ -30,6 +35,9 @@ export function defaultReserve(remainingMs: number): number {
 /**
  * Splits the remaining time: checks get `min(timeout, remaining − reserve)`; the report may use the rest up
  * to the Lambda deadline less a margin of min(1 s, 10% of the remaining time).
+ *
+ * @example
+ * planBudget(0, 60_000, {}); // { reserveMs: 12000, checksBudgetMs: 48000, checksDeadline: 48000, reportDeadline: 59000, ... }
  */
 export function planBudget(start: number, remainingMs: number, options: HookOptions): Budget {
   const remaining = Math.max(0, remainingMs);

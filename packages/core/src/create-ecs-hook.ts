@@ -136,6 +136,9 @@ export function ecsNativeTarget(event: EcsHookEvent): EcsNativeTargetInfo {
     testTrafficWeights,
     productionTrafficWeights,
     rollingBack,
+    hookDetails: Object.fromEntries(
+      Object.entries(event.hookDetails ?? {}).filter(([key]) => key !== 'greenlight'),
+    ),
   };
 }
 

@@ -1,13 +1,13 @@
-import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { planBudget } from './budget.js';
+import { createCodeDeployClient } from './client.js';
 import { systemClock } from './clock.js';
 import { describeThrown } from './errors.js';
 import { parseHookEvent } from './event.js';
 import { defaultLogger, withKeys } from './logger.js';
-import { createLookups } from './lookups.js';
+import { createLookups, type Lookups } from './lookups.js';
 import { envSwitch, type HookOptions, validateHookOptions } from './options.js';
 import { reportStatus } from './report.js';
-import type { RetryPolicy } from './retry.js';
+import { resolveRetryPolicy } from './retry.js';
 import { type NamedCheck, runChecks } from './run-checks.js';
 import type {
   CheckReport,
@@ -99,17 +99,12 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
   let client: CodeDeployLike | undefined = opts.client;
   let baseLogger: HookLogger | undefined = opts.logger;
   const getClient = () => {
-    client ??= new CodeDeployClient({ maxAttempts: 1 });
+    client ??= createCodeDeployClient();
     return client;
   };
-  const policy: RetryPolicy = {
-    maxAttempts: opts.retry?.maxAttempts ?? 10,
-    baseDelayMs: opts.retry?.baseDelayMs ?? 100,
-    maxDelayMs: opts.retry?.maxDelayMs ?? 5_000,
-    attemptTimeoutMs: opts.retry?.attemptTimeoutMs ?? 10_000,
-    clock,
-    random: opts.random ?? Math.random,
-  };
+  const policy = resolveRetryPolicy(opts.retry, clock, opts.random);
+  // Read once, on the first invocation: a Lambda's environment does not change while it runs.
+  let mode: HookResult['mode'] | undefined;
 
   return async function greenlightHook(event, context?: LambdaContextLike): Promise<HookResult> {
     const start = clock.now();
@@ -122,7 +117,7 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
         ? context.getRemainingTimeInMillis()
         : (opts.defaultRemainingMs ?? 60_000);
     const budget = planBudget(start, remaining, opts);
-    const mode = resolveMode(opts, logger);
+    mode ??= resolveMode(opts, logger);
 
     let checkReports: CheckReport[];
     if (mode === 'skip') {
@@ -136,7 +131,12 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
         durationMs: 0,
       }));
     } else {
-      const lookups = createLookups(getClient, deploymentId, budget.checksDeadline, policy);
+      // Made on the first look-up only: most checks never ask.
+      let made: Lookups | undefined;
+      const lookups = () => {
+        made ??= createLookups(getClient, deploymentId, budget.checksDeadline, policy);
+        return made;
+      };
       const contextFor = (checkName: string, signal: AbortSignal): HookContext => ({
         platform: 'codedeploy',
         deploymentId,
@@ -147,9 +147,9 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
         lambdaContext: context,
         deadline: budget.checksDeadline,
         remainingTimeMs: () => Math.max(0, budget.checksDeadline - clock.now()),
-        deployment: () => lookups.deployment(signal),
-        target: () => lookups.target(signal),
-        deploymentGroup: () => lookups.deploymentGroup(signal),
+        deployment: () => lookups().deployment(signal),
+        target: () => lookups().target(signal),
+        deploymentGroup: () => lookups().deploymentGroup(signal),
       });
       try {
         const reports = await runChecks({

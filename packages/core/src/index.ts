@@ -1,4 +1,5 @@
-export { defaultReserve } from './budget.js';
+export { type Budget, defaultReserve, planBudget } from './budget.js';
+export { createCodeDeployClient } from './client.js';
 export { systemClock } from './clock.js';
 export {
   createEcsHook,
@@ -25,11 +26,20 @@ export {
   LookupError,
 } from './errors.js';
 export { MAX_ID_LENGTH, parseHookEvent } from './event.js';
-export { withKeys } from './logger.js';
+export { defaultLogger, withKeys } from './logger.js';
 export { toTargetInfo } from './lookups.js';
 export { type HookOptions, type RetryOptions, validateHookOptions } from './options.js';
 export { type ReportInput, reportStatus } from './report.js';
-export { type AttemptOutcome, classifyError, type RetryPolicy, withRetries } from './retry.js';
+export {
+  type AttemptOptions,
+  type AttemptOutcome,
+  AttemptTimeout,
+  classifyError,
+  type ErrorClass,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  withRetries,
+} from './retry.js';
 export { type NamedCheck, type RunChecksInput, runChecks } from './run-checks.js';
 export type {
   Check,

@@ -1,7 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { HookLogger } from './types.js';
 
-/** A Powertools Logger named `greenlight-hook`, unless POWERTOOLS_SERVICE_NAME names the service. */
+/**
+ * A Powertools Logger named `greenlight-hook`, unless POWERTOOLS_SERVICE_NAME names the service: what hooks log
+ * through when no `logger` is given.
+ *
+ * @example
+ * const logger = defaultLogger(); // Powertools JSON lines, level from POWERTOOLS_LOG_LEVEL
+ */
 export function defaultLogger(): HookLogger {
   return new Logger(process.env.POWERTOOLS_SERVICE_NAME ? {} : { serviceName: 'greenlight-hook' });
 }

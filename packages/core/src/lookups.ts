@@ -108,7 +108,7 @@ export function createLookups(
 ): Lookups {
   const call = async <T>(what: string, command: unknown, signal: AbortSignal): Promise<T> => {
     const outcome = await withRetries(
-      (abortSignal) => client().send(command, { abortSignal }),
+      (options) => client().send(command, options),
       deadline,
       policy,
       undefined,

@@ -41,7 +41,9 @@ export interface HookOptions {
   /** Where logs go. @default a Powertools `Logger` with service name `greenlight-hook` */
   readonly logger?: HookLogger;
   /**
-   * Emergency skip: report Succeeded without running checks, logged as a warning.
+   * Emergency skip: report Succeeded without running checks, logged as a warning. Each of `skip` and `dryRun` is
+   * read from its option, else its environment variable (once, on the first invocation); when both end up on,
+   * dry-run wins (nothing is reported) and a warning says so.
    * @default true when the environment variable GREENLIGHT_SKIP_CHECKS is `true` or `1`
    */
   readonly skip?: boolean;

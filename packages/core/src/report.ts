@@ -80,11 +80,7 @@ export async function reportStatus(input: ReportInput): Promise<true | 'already-
     lifecycleEventHookExecutionId,
     status,
   });
-  const outcome = await withRetries(
-    (abortSignal) => client.send(command, { abortSignal }),
-    input.deadline,
-    input.policy,
-  );
+  const outcome = await withRetries((options) => client.send(command, options), input.deadline, input.policy);
   if (outcome.ok) return true;
   const { error, attempts } = outcome;
   if ((error as { name?: string } | null)?.name === 'LifecycleEventAlreadyCompletedException')

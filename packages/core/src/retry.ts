@@ -1,7 +1,13 @@
-import { sleep } from './clock.js';
+import { sleep, systemClock } from './clock.js';
+import type { RetryOptions } from './options.js';
 import type { Clock } from './types.js';
 
-/** How a failed AWS call is treated. */
+/**
+ * How a failed AWS call is treated: `retryable` (throttling, 5xx, network) or `fatal`.
+ *
+ * @example
+ * const kind: ErrorClass = classifyError(error); // 'retryable' for a ThrottlingException
+ */
 export type ErrorClass = 'retryable' | 'fatal';
 
 const THROTTLING = new Set([
@@ -77,7 +83,12 @@ export function classifyError(error: unknown): ErrorClass {
   return 'fatal';
 }
 
-/** Thrown into a hung attempt's abort signal; classified as retryable. */
+/**
+ * Why an attempt was abandoned: no answer within its time. Classified as retryable.
+ *
+ * @example
+ * if (outcome.ok === false && outcome.error instanceof AttemptTimeout) console.log(outcome.error.message); // no response within 100 ms
+ */
 export class AttemptTimeout extends Error {
   constructor(ms: number) {
     super(`no response within ${ms} ms`);
@@ -103,6 +114,41 @@ export interface RetryPolicy {
 }
 
 /**
+ * The retry policy createHook runs with: the options' values, else the defaults (10 attempts, 100 ms base
+ * delay, 5,000 ms largest delay, 10,000 ms per attempt).
+ *
+ * @example
+ * const policy = resolveRetryPolicy({ maxAttempts: 3 }); // other values default; real clock, Math.random
+ */
+export function resolveRetryPolicy(
+  retry: RetryOptions | undefined,
+  clock: Clock = systemClock,
+  random: () => number = Math.random,
+): RetryPolicy {
+  return {
+    maxAttempts: retry?.maxAttempts ?? 10,
+    baseDelayMs: retry?.baseDelayMs ?? 100,
+    maxDelayMs: retry?.maxDelayMs ?? 5_000,
+    attemptTimeoutMs: retry?.attemptTimeoutMs ?? 10_000,
+    clock,
+    random,
+  };
+}
+
+/**
+ * What one attempt gets: the SDK's per-call options. Pass them straight to `client.send(command, options)`.
+ *
+ * @example
+ * await withRetries((options) => client.send(command, options), deadline, policy);
+ */
+export interface AttemptOptions {
+  /** Set when the caller's signal may cancel the attempt. */
+  readonly abortSignal?: AbortSignal;
+  /** Milliseconds the attempt may take (the SDK honours it when its handler throws on request timeouts). */
+  readonly requestTimeout: number;
+}
+
+/**
  * What {@link withRetries} resolves to: the value on success; otherwise the last error and `exhausted` (true when
  * attempts or time ran out, false when the error was not retryable). `attempts` counts the calls made.
  *
@@ -120,11 +166,11 @@ export type AttemptOutcome<T> =
  * gets a signal that fires at its own timeout or the deadline, whichever is first. Never throws.
  *
  * @example
- * const outcome = await withRetries((abortSignal) => client.send(command, { abortSignal }), deadline, policy);
+ * const outcome = await withRetries((options) => client.send(command, options), deadline, policy);
  * if (outcome.ok) return outcome.value;
  */
 export async function withRetries<T>(
-  attempt: (signal: AbortSignal) => Promise<T>,
+  attempt: (options: AttemptOptions) => Promise<T>,
   deadline: number,
   policy: RetryPolicy,
   classify: (error: unknown) => ErrorClass = classifyError,
@@ -134,25 +180,37 @@ export async function withRetries<T>(
   let lastError: unknown = new Error('no time left to make the call');
   for (let n = 1; ; n++) {
     const left = deadline - clock.now();
-    if (left <= 0 || outer?.aborted) return { ok: false, error: lastError, attempts: n - 1, exhausted: true };
+    if (outer?.aborted) return { ok: false, error: outer.reason, attempts: n - 1, exhausted: true };
+    if (left <= 0) return { ok: false, error: lastError, attempts: n - 1, exhausted: true };
     const ms = Math.min(policy.attemptTimeoutMs, left);
-    const controller = new AbortController();
-    const timer = clock.setTimeout(() => controller.abort(new AttemptTimeout(Math.round(ms))), ms);
-    const relay = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', relay, { once: true });
+    // Without an outer signal (the report), an attempt is bounded by the SDK's per-call requestTimeout and by
+    // this timer, which abandons it: no AbortController on the hot path. With one (look-ups), it is aborted.
+    const controller = outer ? new AbortController() : undefined;
+    const relay = controller && (() => controller.abort(outer?.reason));
+    if (relay) outer?.addEventListener('abort', relay, { once: true });
+    let timer: unknown;
+    const expired = new Promise<never>((_, reject) => {
+      timer = clock.setTimeout(() => {
+        const timeout = new AttemptTimeout(Math.round(ms));
+        controller?.abort(timeout);
+        reject(timeout);
+      }, ms);
+    });
+    const running = attempt(
+      controller ? { abortSignal: controller.signal, requestTimeout: ms } : { requestTimeout: ms },
+    );
     try {
-      return { ok: true, value: await attempt(controller.signal), attempts: n };
+      return { ok: true, value: await Promise.race([running, expired]), attempts: n };
     } catch (error) {
-      // An attempt we abandoned surfaces as the SDK's AbortError; what counts is why we abandoned it.
-      lastError =
-        controller.signal.aborted && controller.signal.reason instanceof AttemptTimeout
-          ? controller.signal.reason
-          : error;
+      // An attempt we abandoned may surface as the SDK's AbortError; what counts is why we abandoned it.
+      lastError = controller?.signal.reason instanceof AttemptTimeout ? controller.signal.reason : error;
       if (classify(lastError) === 'fatal')
         return { ok: false, error: lastError, attempts: n, exhausted: false };
     } finally {
       clock.clearTimeout(timer);
-      outer?.removeEventListener('abort', relay);
+      if (relay) outer?.removeEventListener('abort', relay);
+      // An abandoned attempt may still fail later: that failure was already counted as the timeout.
+      running.catch(() => undefined);
     }
     if (n >= policy.maxAttempts) return { ok: false, error: lastError, attempts: n, exhausted: true };
     const delay = policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
@@ -160,7 +218,7 @@ export async function withRetries<T>(
     try {
       await sleep(clock, delay, outer);
     } catch {
-      return { ok: false, error: lastError, attempts: n, exhausted: true };
+      return { ok: false, error: outer?.aborted ? outer.reason : lastError, attempts: n, exhausted: true };
     }
   }
 }

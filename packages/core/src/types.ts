@@ -44,7 +44,8 @@ export interface CheckVerdict {
 
 /**
  * What a check may return. `false` and `{ passed: false }` fail; `true`, `undefined`, `{ passed: true }` and
- * any other value pass. Throwing or rejecting (with anything) fails.
+ * any other value pass, except an object whose `passed` is not a boolean (a mistake, so it fails). Throwing or
+ * rejecting (with anything) fails.
  *
  * @example
  * const outcomes: CheckOutcome[] = [true, false, undefined, { passed: false, reason: 'p99 1.4 s > 1 s' }];
@@ -185,6 +186,8 @@ export interface EcsNativeTargetInfo extends TargetInfoBase {
   readonly productionTrafficWeights: Readonly<Record<string, number>>;
   /** True when production traffic is moving back to the original revision (ECS re-runs traffic-shift hooks then). */
   readonly rollingBack: boolean;
+  /** The service's `hookDetails` for this hook (greenlight's own wait state, `greenlight`, left out). */
+  readonly hookDetails: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -355,7 +358,7 @@ export interface LambdaContextLike {
 export type HookHandler = (event: CodeDeployHookEvent, context?: LambdaContextLike) => Promise<HookResult>;
 
 /**
- * The only client call greenlight needs: `send(command, { abortSignal })`, as every SDK v3 client has.
+ * The only client call greenlight needs: `send(command, { abortSignal, requestTimeout })`, as every SDK v3 client has.
  *
  * @example
  * const client: CodeDeployLike = new CodeDeployClient({ region: 'eu-west-1', maxAttempts: 1 });
@@ -363,7 +366,7 @@ export type HookHandler = (event: CodeDeployHookEvent, context?: LambdaContextLi
  */
 export interface CodeDeployLike {
   // biome-ignore lint/suspicious/noExplicitAny: SDK clients' send is overloaded; any command object is accepted.
-  send(command: any, options?: { abortSignal?: AbortSignal }): Promise<any>;
+  send(command: any, options?: { abortSignal?: AbortSignal; requestTimeout?: number }): Promise<any>;
 }
 
 /**

@@ -28,7 +28,8 @@ export function tidyReason(reason: string): string {
 }
 
 /**
- * The verdict rules: `false` and `{ passed: false }` fail; anything else passes.
+ * The verdict rules: `false`, `{ passed: false }` and an object whose `passed` is not a boolean fail; anything
+ * else passes.
  *
  * @example
  * toVerdict(false); // { passed: false, reason: 'returned false' }
