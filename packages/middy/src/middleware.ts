@@ -1,6 +1,6 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import {
   type CodeDeployHookEvent,
+  defaultLogger,
   type HookLogger,
   type HookResult,
   parseHookEvent,
@@ -109,7 +109,7 @@ export function greenlight(options?: GreenlightMiddyOptions): GreenlightMiddlewa
 
   const begin = (request: MiddyRequestLike, event: CodeDeployHookEvent): Invocation => {
     const start = clock.now();
-    baseLogger ??= new Logger(process.env.POWERTOOLS_SERVICE_NAME ? {} : { serviceName: 'greenlight-hook' });
+    baseLogger ??= defaultLogger();
     const keys = {
       deploymentId: event.DeploymentId,
       lifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
