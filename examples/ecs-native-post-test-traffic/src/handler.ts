@@ -11,15 +11,23 @@ const testListener = (path: string) => () => {
 };
 
 /**
- * The test target group's health (`TEST_TARGET_GROUP`: on ECS native the target groups are configured, not
- * swapped by CodeDeploy): two healthy targets, none unhealthy. Made on first use, from the environment then.
+ * The test target group's health: two healthy targets, none unhealthy. ECS native swaps the two target groups
+ * between deployments, so the group is read per invocation: the service's `hookDetails.testTargetGroup` first
+ * (set it from your deployment pipeline), else `TEST_TARGET_GROUP`.
  */
-let targets: Check | undefined;
-const testTargets: Check = (ctx) => {
-  const name = process.env.TEST_TARGET_GROUP;
-  if (!name) throw new Error('TEST_TARGET_GROUP is not set in the hook environment');
-  targets ??= targetHealth({ targetGroupName: name, minHealthy: 2 });
-  return targets(ctx);
+const checkers = new Map<string, Check>();
+const testTargets: Check = async (ctx) => {
+  const target = await ctx.target();
+  const fromDetails = target.kind === 'ecs-native' ? target.hookDetails.testTargetGroup : undefined;
+  const name =
+    typeof fromDetails === 'string' && fromDetails !== '' ? fromDetails : process.env.TEST_TARGET_GROUP;
+  if (!name) throw new Error('no test target group: set hookDetails.testTargetGroup or TEST_TARGET_GROUP');
+  let check = checkers.get(name);
+  if (!check) {
+    check = targetHealth({ targetGroupName: name, minHealthy: 2 });
+    checkers.set(name, check);
+  }
+  return check(ctx);
 };
 
 /**

@@ -81,4 +81,22 @@ describe('ECS native POST_TEST_TRAFFIC_SHIFT: the green revision through the tes
       'Failed',
     );
   });
+
+  it("reads the test target group from the service's hookDetails before the environment", async () => {
+    status = 200;
+    local.services!.elbv2.setTargetHealth('orders-blue', [
+      { id: '10.0.1.10', port: 80, state: 'healthy' },
+      { id: '10.0.1.11', port: 80, state: 'healthy' },
+    ]);
+    healthy(0); // the environment's group (orders-green) is not ready: only hookDetails can make this pass
+    const hook: EcsNativeHandler = (event, context) =>
+      handler(event as Parameters<typeof handler>[0], context);
+    const deployment = simulateEcsNativeDeployment({
+      cluster: 'shop',
+      service: 'orders',
+      timeScale: 0,
+      hooks: { POST_TEST_TRAFFIC_SHIFT: { handler: hook, hookDetails: { testTargetGroup: 'orders-blue' } } },
+    });
+    expect((await deployment.done).serviceDeploymentStatus).toBe('SUCCESSFUL');
+  });
 });
