@@ -60,7 +60,8 @@ export function startUsers(options: UsersOptions): Users {
       failed = 1;
     }
     requests += 1;
-    const seen = (byVersion[version] ??= { requests: 0, errors: 0 });
+    byVersion[version] ??= { requests: 0, errors: 0 };
+    const seen = byVersion[version]!;
     seen.requests += 1;
     seen.errors += failed;
     const dimensions = {
