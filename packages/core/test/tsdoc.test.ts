@@ -4,13 +4,18 @@ import ts from 'typescript';
 // Every export of @greenlight/core carries TSDoc with an @example (issue: "TSDoc with @default and @example
 // on every export"); every option (HookOptions, RetryOptions, EcsHookOptions member) states its @default.
 const entry = join(__dirname, '..', 'src', 'index.ts');
-const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true });
+const program = ts.createProgram([entry], {
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+});
 const checker = program.getTypeChecker();
 const source = program.getSourceFile(entry)!;
 const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(source)!);
 
 const tags = (symbol: ts.Symbol) => symbol.getJsDocTags(checker).map((t) => t.name);
-const resolved = (symbol: ts.Symbol) => (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+const resolved = (symbol: ts.Symbol) =>
+  symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 
 describe("core's public API documentation", () => {
   it('has exports to check', () => {
@@ -23,10 +28,17 @@ describe("core's public API documentation", () => {
     expect(tags(target)).toContain('example');
   });
 
-  it.each(['HookOptions', 'RetryOptions', 'EcsHookOptions'])('every member of %s states its @default', (name) => {
-    const symbol = resolved(exports.find((e) => e.getName() === name)!);
-    const members = checker.getDeclaredTypeOfSymbol(symbol).getProperties();
-    expect(members.length).toBeGreaterThan(0);
-    for (const member of members) expect([member.getName(), tags(member)]).toEqual([member.getName(), expect.arrayContaining(['default'])]);
-  });
+  it.each(['HookOptions', 'RetryOptions', 'EcsHookOptions'])(
+    'every member of %s states its @default',
+    (name) => {
+      const symbol = resolved(exports.find((e) => e.getName() === name)!);
+      const members = checker.getDeclaredTypeOfSymbol(symbol).getProperties();
+      expect(members.length).toBeGreaterThan(0);
+      for (const member of members)
+        expect([member.getName(), tags(member)]).toEqual([
+          member.getName(),
+          expect.arrayContaining(['default']),
+        ]);
+    },
+  );
 });
