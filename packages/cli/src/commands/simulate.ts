@@ -8,7 +8,8 @@ import { INTERRUPTED_EXIT, onAbort, useColor } from '../io.js';
 import { startLocalAws } from '../local-aws.js';
 import { type BundleInput, bundleHooks } from '../simulate/bundle.js';
 import { deploymentConfig } from '../simulate/configs.js';
-import { mapHooks, platformFor } from '../simulate/hooks.js';
+import { simulateEcsNative } from '../simulate/ecs-native.js';
+import { isEcsNativeStage, mapHooks, platformFor } from '../simulate/hooks.js';
 import { TimelinePrinter } from '../simulate/printer.js';
 import { type DeploymentSpec, resultsFileFor, simulateDeployment } from '../simulate/run.js';
 import { painter } from '../style.js';
@@ -24,13 +25,23 @@ Which hook serves which lifecycle event:
   src/before-allow-traffic.ts             a bare path: its file name, or the name of a folder
   examples/ecs-after-install/src/handler.ts   above it, names the event (kebab or PascalCase)
   examples/ecs-after-install              a folder: its src/handler.ts (or handler.ts, index.ts)
+  --hook POST_TEST_TRAFFIC_SHIFT=src/h.ts  an ECS native stage (or post-test-traffic-shift; a path
+  examples/ecs-native-post-test-traffic   may leave out -shift)
+
+ECS native blue/green (--platform ecs-native): the stages RECONCILE_SERVICE, PRE_SCALE_UP,
+POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT,
+PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT. A hook answers by returning
+{ hookStatus: SUCCEEDED | FAILED | IN_PROGRESS, callBackDelay? } (createEcsHook); the timeline shows
+each answer, IN_PROGRESS re-invocations, and on FAILED the rollback's traffic-shift re-runs. Exit 0
+only when the service deployment is SUCCESSFUL.
 
 Each module is bundled with esbuild and runs in its own node process per invocation, like a Lambda
 function: the env points its SDK clients at the local CodeDeploy, it is killed at --timeout.
 
 Options:
-      --platform <p>          lambda or ecs (default: ecs when a hook is ECS-only or a path
-                              names ecs-…, else lambda)
+      --platform <p>          lambda, ecs or ecs-native (default: ecs-native when a hook serves
+                              an ECS native stage, ecs when a hook is ECS-only or a path names
+                              ecs-…, else lambda)
   -c, --config <name>         Deployment configuration, with or without CodeDeployDefault.
                               (default: LambdaCanary10Percent5Minutes / ECSCanary10Percent5Minutes)
       --time-scale <x>        Real time per unit of service time (default: 0.01, so a 5-minute
@@ -45,7 +56,7 @@ Options:
       --current-version <v>   (default: 1)
       --target-version <v>    (default: 2)
       --target <module>       The target version's code (its \`handler\`), invoked by checks
-  ECS:
+  ECS and ECS native:
       --cluster <c>           (default: default)
       --service <s>           (default: my-service)
       --json                  Print one JSON document with every deployment instead of the timeline
@@ -54,6 +65,7 @@ Options:
 Examples:
   greenlight simulate --hook BeforeAllowTraffic=src/handler.ts --target src/new-version.ts
   greenlight simulate examples/ecs-after-allow-test-traffic/src/handler.ts -e TEST_LISTENER_URL=http://127.0.0.1:8080
+  greenlight simulate --hook post-test-traffic-shift=src/handler.ts -e TEST_LISTENER_URL=http://127.0.0.1:8080
 `;
 
 const ALARM_STATES = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
@@ -86,10 +98,25 @@ export const simulateCommand: Command = {
       throw new UsageError('no hook to simulate: pass a module path or --hook <Event>=<module>', 'simulate');
     }
     const platform = platformFor(hooks, values.platform);
-    const config = deploymentConfig(values.config, platform);
     const timeScale = numberOption('simulate', 'time-scale', values['time-scale']) ?? 0.01;
     const timeoutS = numberOption('simulate', 'timeout', values.timeout, { min: 0.1 }) ?? 30;
     const env = keyValues('simulate', 'env', values.env);
+    if (platform === 'ecs-native') {
+      for (const option of [
+        'config',
+        'alarm',
+        'no-rollback',
+        'target',
+        'function-name',
+        'current-version',
+        'target-version',
+      ] as const) {
+        if (values[option] !== undefined)
+          throw new UsageError(`--${option} has no meaning for an ECS native deployment`, 'simulate');
+      }
+      return simulateNative(hooks, { env, timeScale, timeoutS, values }, io);
+    }
+    const config = deploymentConfig(values.config, platform);
     const alarms = (values.alarm ?? []).map((a) => {
       const [name = '', state = 'OK'] = a.split('=');
       if (!name || !ALARM_STATES.has(state))
@@ -162,3 +189,53 @@ export const simulateCommand: Command = {
     }
   },
 };
+
+/** `simulate --platform ecs-native`: bundles the hooks and runs @greenlight/local's ECS native simulator. */
+async function simulateNative(
+  hooks: ReturnType<typeof mapHooks>,
+  opts: {
+    readonly env: Record<string, string>;
+    readonly timeScale: number;
+    readonly timeoutS: number;
+    readonly values: { readonly cluster?: string; readonly service?: string; readonly json?: boolean };
+  },
+  io: Parameters<Command['run']>[1],
+): Promise<number> {
+  const bundles = await bundleHooks(
+    hooks.map((h) => ({ name: h.event, module: h.module, exportName: h.exportName })),
+    { sourceCondition: inCheckout(io.packageRoot) },
+  );
+  // The local AWS endpoints (ELBv2, ECS, CloudWatch…) for the hooks' SDK clients.
+  const started = await startLocalAws({ timeScale: opts.timeScale }).catch(async (err: unknown) => {
+    await bundles.dispose();
+    throw err;
+  });
+  try {
+    const printer = opts.values.json
+      ? undefined
+      : new TimelinePrinter((s) => io.stdout.write(s), painter(useColor(io.stdout, io.env)));
+    const result = await simulateEcsNative(
+      {
+        cluster: opts.values.cluster ?? 'default',
+        service: opts.values.service ?? 'my-service',
+        hooks: hooks.flatMap((h) =>
+          isEcsNativeStage(h.event) ? [{ stage: h.event, file: bundles.files[h.event]! }] : [],
+        ),
+        env: { ...started.env, ...opts.env },
+        functionTimeoutMs: opts.timeoutS * 1000,
+        timeScale: opts.timeScale,
+        ...(io.signal ? { signal: io.signal } : {}),
+      },
+      printer,
+    );
+    if (io.signal?.aborted) {
+      io.stderr.write('greenlight simulate: interrupted; the deployment was stopped.\n');
+      return INTERRUPTED_EXIT;
+    }
+    if (opts.values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result.serviceDeploymentStatus === 'SUCCESSFUL' ? 0 : 1;
+  } finally {
+    await started.local.close();
+    await bundles.dispose();
+  }
+}

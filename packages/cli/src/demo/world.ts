@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import type { AwsServices, LocalCodeDeploy } from '@greenlight/local';
 import { startLocalAws } from '../local-aws.js';
 import { type Bundles, bundleHooks } from '../simulate/bundle.js';
-import { ECS_HOOKS, type HookEvent, LAMBDA_HOOKS, type Platform } from '../simulate/hooks.js';
+import { type Platform as AnyPlatform, ECS_HOOKS, type HookEvent, LAMBDA_HOOKS } from '../simulate/hooks.js';
 import type { BundledHook, DeploymentSpec } from '../simulate/run.js';
 import { ordersVersion } from './lambda-code.js';
 import { type LoadBalancer, startLoadBalancer } from './load-balancer.js';
 import { ECS, LAMBDA } from './scenarios.js';
 import { startUsers, type Users } from './users.js';
+
+/** The platforms the demo deploys to. */
+type Platform = Exclude<AnyPlatform, 'ecs-native'>;
 
 /** The example that serves each lifecycle event in the demo (folders under examples/). */
 export const DEMO_HOOKS: Readonly<Record<Platform, Partial<Record<HookEvent, string>>>> = {

@@ -3,7 +3,7 @@ import { UsageError } from '../args.js';
 import type { Platform } from './hooks.js';
 
 /** The default deployment configuration per platform: a canary, so the timeline shows traffic moving. */
-export const DEFAULT_CONFIGS: Readonly<Record<Platform, string>> = {
+export const DEFAULT_CONFIGS: Readonly<Record<Exclude<Platform, 'ecs-native'>, string>> = {
   lambda: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
   ecs: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
 };
@@ -15,7 +15,10 @@ export const DEFAULT_CONFIGS: Readonly<Record<Platform, string>> = {
  * @example
  * deploymentConfig('LambdaLinear10PercentEvery1Minute', 'lambda'); // 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute'
  */
-export function deploymentConfig(name: string | undefined, platform: Platform): string {
+export function deploymentConfig(
+  name: string | undefined,
+  platform: Exclude<Platform, 'ecs-native'>,
+): string {
   if (name === undefined) return DEFAULT_CONFIGS[platform];
   const full = name.startsWith('CodeDeployDefault.') ? name : `CodeDeployDefault.${name}`;
   const wanted = platform === 'lambda' ? 'Lambda' : 'ECS';

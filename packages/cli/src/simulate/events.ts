@@ -22,6 +22,8 @@ export interface OutcomeLike {
   readonly errorInformation?: { readonly code: string; readonly message: string };
   readonly rollbackDeploymentId?: string;
   readonly rollbackStatus?: string;
+  /** An ECS native deployment's status: SUCCESSFUL, ROLLBACK_SUCCESSFUL… */
+  readonly serviceDeploymentStatus?: string;
 }
 
 /** A live event of a deployment. */

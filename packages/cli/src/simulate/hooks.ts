@@ -13,10 +13,30 @@ export const ECS_HOOKS = [
   'AfterAllowTraffic',
 ] as const;
 
-/** A lifecycle event a hook can serve. */
-export type HookEvent = (typeof ECS_HOOKS)[number];
+/** The stages of an Amazon ECS native blue/green deployment at which a hook runs, in lifecycle order. */
+export const ECS_NATIVE_STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+] as const;
+
+/** A stage of an ECS native deployment. */
+export type EcsNativeStage = (typeof ECS_NATIVE_STAGES)[number];
+/** A lifecycle event (CodeDeploy) or stage (ECS native) a hook can serve. */
+export type HookEvent = (typeof ECS_HOOKS)[number] | EcsNativeStage;
 /** The compute platform of a simulated deployment. */
-export type Platform = 'lambda' | 'ecs';
+export type Platform = 'lambda' | 'ecs' | 'ecs-native';
+
+const ALL_EVENTS: readonly HookEvent[] = [...ECS_HOOKS, ...ECS_NATIVE_STAGES];
+
+/** Whether an event is an ECS native stage. */
+export const isEcsNativeStage = (event: string): event is EcsNativeStage =>
+  (ECS_NATIVE_STAGES as readonly string[]).includes(event);
 
 /** A hook module and the lifecycle event it serves. */
 export interface HookSpec {
@@ -29,7 +49,19 @@ export interface HookSpec {
   readonly platformHint?: Platform;
 }
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
+const kebab = (name: string) =>
+  isEcsNativeStage(name)
+    ? name.toLowerCase().replace(/_/g, '-')
+    : name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
+
+/**
+ * The names a path segment may use for an event: its kebab-case name and, for an ECS native traffic-shift stage,
+ * the same without `-shift` (`ecs-native-post-test-traffic`).
+ */
+const pathNames = (event: HookEvent): string[] => {
+  const k = kebab(event);
+  return isEcsNativeStage(event) && k.endsWith('-traffic-shift') ? [k, k.slice(0, -'-shift'.length)] : [k];
+};
 
 /**
  * The lifecycle event a path names: its file name, or else the nearest directory name, containing an event
@@ -45,13 +77,18 @@ export function eventFromPath(path: string): HookEvent | undefined {
   for (let d = dirname(path), i = 0; i < 4 && d !== dirname(d); d = dirname(d), i++) dirs.push(basename(d));
   for (const segment of [file, ...dirs]) {
     const lower = segment.toLowerCase();
-    const hits = ECS_HOOKS.filter(
-      (e) => lower.includes(kebab(e)) || segment.includes(e) || lower === e.toLowerCase(),
-    );
+    // Each event with the length of the longest of its names the segment contains.
+    const hits: [HookEvent, number][] = [];
+    for (const e of ALL_EVENTS) {
+      const lengths = [...pathNames(e), e]
+        .filter((n) => lower.includes(n) || segment.includes(n) || lower === n.toLowerCase())
+        .map((n) => n.length);
+      if (lengths.length > 0) hits.push([e, Math.max(...lengths)]);
+    }
     if (hits.length > 0) {
-      const longest = Math.max(...hits.map((h) => h.length));
-      const best = hits.filter((h) => h.length === longest);
-      return best.length === 1 ? best[0] : undefined;
+      const longest = Math.max(...hits.map(([, n]) => n));
+      const best = hits.filter(([, n]) => n === longest);
+      return best.length === 1 ? best[0]![0] : undefined;
     }
   }
   return undefined;
@@ -65,6 +102,7 @@ export function eventFromPath(path: string): HookEvent | undefined {
  */
 export function platformFromPath(path: string): Platform | undefined {
   for (const segment of path.split(/[\\/]/).reverse()) {
+    if (/^ecs[-_.]native([-_.]|$)/i.test(segment)) return 'ecs-native';
     if (/^ecs[-_.]/i.test(segment)) return 'ecs';
     if (/^lambda[-_.]/i.test(segment)) return 'lambda';
   }
@@ -72,11 +110,14 @@ export function platformFromPath(path: string): Platform | undefined {
 }
 
 function asEvent(name: string): HookEvent {
-  const match = ECS_HOOKS.find(
+  const match = ALL_EVENTS.find(
     (e) => e === name || kebab(e) === name.toLowerCase() || e.toLowerCase() === name.toLowerCase(),
   );
   if (!match)
-    throw new UsageError(`'${name}' is not a hook lifecycle event (${ECS_HOOKS.join(', ')})`, 'simulate');
+    throw new UsageError(
+      `'${name}' is not a hook lifecycle event (CodeDeploy: ${ECS_HOOKS.join(', ')}; ECS native: ${ECS_NATIVE_STAGES.join(', ')})`,
+      'simulate',
+    );
   return match;
 }
 
@@ -160,15 +201,38 @@ export function mapHooks(paths: readonly string[], hookFlags: readonly string[],
 }
 
 /**
- * The platform to simulate: the one asked for, else ECS when a hook serves an ECS-only event (BeforeInstall,
- * AfterInstall, AfterAllowTestTraffic) or a hook's path suggests ECS ({@link platformFromPath}), else Lambda. Throws when an ECS-only hook meets `--platform lambda`.
+ * The platform to simulate: the one asked for, else ECS native when a hook serves an ECS native stage
+ * (`POST_TEST_TRAFFIC_SHIFT`…) or a path names an `ecs-native-…` folder, else ECS when a hook serves an
+ * ECS-only event (BeforeInstall, AfterInstall, AfterAllowTestTraffic) or a hook's path suggests ECS
+ * ({@link platformFromPath}), else Lambda. Throws a {@link UsageError} when hooks do not fit the platform.
  *
  * @example
  * platformFor([{ event: 'AfterInstall', module: '/h.js', exportName: 'handler' }], undefined); // 'ecs'
+ * platformFor([{ event: 'POST_TEST_TRAFFIC_SHIFT', module: '/h.js', exportName: 'handler' }], undefined); // 'ecs-native'
  */
 export function platformFor(hooks: readonly HookSpec[], asked: string | undefined): Platform {
-  if (asked !== undefined && asked !== 'lambda' && asked !== 'ecs') {
-    throw new UsageError(`--platform must be lambda or ecs, got '${asked}'`, 'simulate');
+  if (asked !== undefined && asked !== 'lambda' && asked !== 'ecs' && asked !== 'ecs-native') {
+    throw new UsageError(`--platform must be lambda, ecs or ecs-native, got '${asked}'`, 'simulate');
+  }
+  const native = hooks.filter((h) => isEcsNativeStage(h.event));
+  const codeDeploy = hooks.filter((h) => !isEcsNativeStage(h.event));
+  if (native.length > 0 && codeDeploy.length > 0) {
+    throw new UsageError(
+      `${native.map((h) => h.event).join(', ')} (ECS native) and ${codeDeploy.map((h) => h.event).join(', ')} (CodeDeploy) cannot run in one deployment`,
+      'simulate',
+    );
+  }
+  if (asked === 'ecs-native' && codeDeploy.length > 0) {
+    throw new UsageError(
+      `${codeDeploy.map((h) => h.event).join(', ')} is a CodeDeploy lifecycle event; ECS native deployments have the stages ${ECS_NATIVE_STAGES.join(', ')}`,
+      'simulate',
+    );
+  }
+  if ((asked === 'lambda' || asked === 'ecs') && native.length > 0) {
+    throw new UsageError(
+      `${native.map((h) => h.event).join(', ')} is an ECS native stage: use --platform ecs-native`,
+      'simulate',
+    );
   }
   const ecsOnly = hooks.filter((h) => !(LAMBDA_HOOKS as readonly string[]).includes(h.event));
   if (asked === 'lambda' && ecsOnly.length > 0) {
@@ -178,5 +242,8 @@ export function platformFor(hooks: readonly HookSpec[], asked: string | undefine
     );
   }
   if (asked) return asked;
-  return ecsOnly.length > 0 || hooks.some((h) => h.platformHint === 'ecs') ? 'ecs' : 'lambda';
+  if (native.length > 0) return 'ecs-native';
+  return ecsOnly.length > 0 || hooks.some((h) => h.platformHint === 'ecs' || h.platformHint === 'ecs-native')
+    ? 'ecs'
+    : 'lambda';
 }

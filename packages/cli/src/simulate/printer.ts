@@ -11,9 +11,13 @@ export interface DeploymentHeader {
   readonly note?: string;
   /** What production traffic moves to, e.g. `version 2` or `green`. @default 'the new version' */
   readonly targetLabel?: string;
+  /** An Amazon ECS native deployment: hooks answer by returning `hookStatus`, and a function error rolls back. */
+  readonly ecsNative?: boolean;
 }
 
 const EVENT_WIDTH = 22;
+/** ECS native stage names are longer (`POST_PRODUCTION_TRAFFIC_SHIFT`). */
+const NATIVE_EVENT_WIDTH = 31;
 
 /**
  * Milliseconds as `840 ms`, `2.3 s` or `5 min 0 s`.
@@ -44,6 +48,7 @@ export class TimelinePrinter {
   readonly #start = new Map<string, number>();
   readonly #targets = new Map<string, string>();
   readonly #explained = new Set<string>();
+  readonly #ecsNative = new Set<string>();
 
   constructor(write: (text: string) => void, paint: Paint) {
     this.#write = write;
@@ -58,6 +63,7 @@ export class TimelinePrinter {
   /** The first lines of a deployment's timeline. */
   header(h: DeploymentHeader): void {
     if (h.targetLabel) this.#targets.set(h.deploymentId, h.targetLabel);
+    if (h.ecsNative) this.#ecsNative.add(h.deploymentId);
     const note = h.note ? this.#paint('yellow', `  (${h.note})`) : '';
     this.#write(
       `${this.#paint('bold', `deployment ${h.deploymentId}`)}  ${h.what}  ${this.#paint('gray', h.deploymentConfig)}${note}\n`,
@@ -76,7 +82,7 @@ export class TimelinePrinter {
         ev.deploymentId,
         ev.at,
         this.#paint('cyan', '⇄'),
-        listener.padEnd(EVENT_WIDTH),
+        this.#name(ev.deploymentId, listener),
         `${bar} ${String(ev.targetWeight).padStart(3)}% → ${this.#targets.get(ev.deploymentId) ?? 'the new version'}`,
       );
     } else if (ev.type === 'invocation' && ev.result === 'error') {
@@ -84,17 +90,55 @@ export class TimelinePrinter {
         ev.deploymentId,
         ev.at,
         this.#paint('yellow', '!'),
-        ev.lifecycleEvent.padEnd(EVENT_WIDTH),
+        this.#name(ev.deploymentId, ev.lifecycleEvent),
         this.#paint('yellow', `invocation ${ev.attempt} failed: ${ev.error ?? 'unknown error'}`),
       );
       const key = `${ev.deploymentId}/${ev.lifecycleEvent}`;
-      if (!this.#explained.has(key)) {
+      if (!this.#explained.has(key) && !this.#ecsNative.has(ev.deploymentId)) {
         this.#explained.add(key);
         this.#write(
           `${' '.repeat(12)}${this.#paint('gray', 'no report from this invocation: Lambda retries it (1 and 2 minutes later) and CodeDeploy waits up to the hook timeout (1 hour) for a report')}\n`,
         );
       }
     }
+  }
+
+  /**
+   * What an ECS native hook invocation answered: its `hookStatus` (SUCCEEDED, FAILED, or IN_PROGRESS and when
+   * ECS calls again), or that the answer is not one ECS accepts.
+   */
+  hookAnswer(
+    ev: {
+      readonly deploymentId: string;
+      readonly lifecycleEvent: string;
+      readonly attempt: number;
+      readonly at: Date;
+    },
+    response: unknown,
+  ): void {
+    const r = response as { hookStatus?: unknown; callBackDelay?: unknown } | null | undefined;
+    const status = typeof r?.hookStatus === 'string' ? r.hookStatus : undefined;
+    const mark =
+      status === 'SUCCEEDED'
+        ? this.#paint('green', '↳')
+        : status === 'IN_PROGRESS'
+          ? this.#paint('cyan', '↻')
+          : this.#paint('red', '↳');
+    const text =
+      status === 'SUCCEEDED'
+        ? this.#paint('green', status)
+        : status === 'IN_PROGRESS'
+          ? `${this.#paint('cyan', status)}${typeof r?.callBackDelay === 'number' ? this.#paint('gray', `  (ECS calls again in ${r.callBackDelay} s)`) : ''}`
+          : status === 'FAILED'
+            ? this.#paint('red', status)
+            : this.#paint('red', `answered ${JSON.stringify(response ?? null)}, not a hookStatus`);
+    this.#line(
+      ev.deploymentId,
+      ev.at,
+      mark,
+      this.#name(ev.deploymentId, ev.lifecycleEvent),
+      `invocation ${ev.attempt}: ${text}`,
+    );
   }
 
   /** What a hook invocation returned: its verdict's reason and each check. */
@@ -129,12 +173,16 @@ export class TimelinePrinter {
   /** The last line of a deployment: its outcome and, when there was one, its rollback. */
   outcome(deploymentId: string, outcome: OutcomeLike, elapsedMs: number): void {
     const colour = outcome.status === 'Succeeded' ? 'green' : 'red';
+    const ecs = outcome.serviceDeploymentStatus ? ` (${outcome.serviceDeploymentStatus})` : '';
     const error = outcome.errorInformation
       ? `: ${outcome.errorInformation.code}: ${outcome.errorInformation.message}`
       : '';
     this.#write(
-      `  ${this.#paint(colour, this.#paint('bold', `${deploymentId} ${outcome.status}`))} in ${formatDuration(elapsedMs)}${error}\n`,
+      `  ${this.#paint(colour, this.#paint('bold', `${deploymentId} ${outcome.status}${ecs}`))} in ${formatDuration(elapsedMs)}${error}\n`,
     );
+    if (outcome.serviceDeploymentStatus && outcome.rollbackStatus) {
+      this.#write(`  ${this.#paint('yellow', '↩ rolled back to blue')} (${outcome.rollbackStatus})\n`);
+    }
     if (outcome.rollbackDeploymentId) {
       const status = outcome.rollbackStatus ?? 'in progress';
       this.#write(
@@ -147,7 +195,7 @@ export class TimelinePrinter {
     const key = `${deploymentId}/${entry.lifecycleEvent}`;
     if (this.#lastStatus.get(key) === entry.status) return;
     this.#lastStatus.set(key, entry.status);
-    const name = entry.lifecycleEvent.padEnd(EVENT_WIDTH);
+    const name = this.#name(deploymentId, entry.lifecycleEvent);
     if (entry.status === 'InProgress') {
       const hook = entry.hookFunction ? this.#paint('gray', `hook ${entry.hookFunction}`) : '';
       this.#line(deploymentId, at, this.#paint('cyan', '▸'), name, `${'started'.padEnd(10)}${hook}`);
@@ -172,10 +220,9 @@ export class TimelinePrinter {
           : this.#paint('red', entry.status);
     // A hook that reported Failed explains itself in the lines below (its checks); other failures say why here.
     const explained = entry.diagnostics?.errorCode === 'ScriptFailed';
-    const why =
-      entry.status === 'Failed' && entry.diagnostics?.message && !explained
-        ? `  ${entry.diagnostics.message}`
-        : '';
+    // ECS native stages have no diagnostics: their reason is `hookReason`.
+    const message = entry.diagnostics ? entry.diagnostics.message : entry.hookReason;
+    const why = entry.status === 'Failed' && message && !explained ? `  ${message}` : '';
     this.#line(
       deploymentId,
       at,
@@ -183,6 +230,12 @@ export class TimelinePrinter {
       name,
       `${status}${' '.repeat(Math.max(1, 10 - entry.status.length))}${took}${why}`,
     );
+  }
+
+  /** A lifecycle event's name in its column, with at least one space after it. */
+  #name(deploymentId: string, name: string): string {
+    const width = this.#ecsNative.has(deploymentId) ? NATIVE_EVENT_WIDTH : EVENT_WIDTH;
+    return name.length >= width ? `${name} ` : name.padEnd(width);
   }
 
   #bar(weight: number): string {
