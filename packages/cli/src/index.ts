@@ -4,6 +4,12 @@ export type { ExitCode, Input, Io, Output } from './io.js';
 export { COMMANDS, globalHelp, main, USAGE_EXIT } from './main.js';
 export { type BundleInput, type Bundles, bundleHooks } from './simulate/bundle.js';
 export {
+  type EcsNativeResult,
+  type EcsNativeSpec,
+  type EcsNativeSummary,
+  simulateEcsNative,
+} from './simulate/ecs-native.js';
+export {
   eventFromPath,
   type HookEvent,
   type HookSpec,

@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EcsNativeResult } from '../src/simulate/ecs-native.js';
 import { verdictFromLog } from '../src/simulate/ecs-native.js';
 import { eventFromPath, mapHooks, platformFor } from '../src/simulate/hooks.js';
-import { FIXTURES, runCli } from './helpers/run-cli.js';
+import { FIXTURES, REPO_ROOT, runCli } from './helpers/run-cli.js';
 
 const hook = join(FIXTURES, 'ecs-native', 'post-test-traffic-shift.ts');
 const fast = ['--time-scale', '0.001'];
@@ -159,6 +161,64 @@ describe('greenlight simulate --platform ecs-native', () => {
     });
   });
 
+  it('runs the ecs-native-post-test-traffic example against a test listener and --target-group', async () => {
+    let status = 200;
+    const listener = createServer((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: status === 200 ? 'ok' : 'error' }));
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+    const run = () =>
+      runCli([
+        'simulate',
+        join(REPO_ROOT, 'examples', 'ecs-native-post-test-traffic'),
+        ...fast,
+        '--target-group',
+        'orders-green=2',
+        '-e',
+        `TEST_LISTENER_URL=${url}`,
+        '-e',
+        'TEST_TARGET_GROUP=orders-green',
+      ]);
+    try {
+      const good = await run();
+      expect(good.stdout).toMatch(/↳ POST_TEST_TRAFFIC_SHIFT +invocation 1: SUCCEEDED/);
+      expect(good.stdout).toContain('✓ targets');
+      expect(good.code).toBe(0);
+      status = 500;
+      const bad = await run();
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/↳ POST_TEST_TRAFFIC_SHIFT +invocation 1: FAILED/);
+      expect(bad.stdout).toContain('✗ health');
+      expect(bad.stdout).toMatch(/✓ TEST_TRAFFIC_SHIFT \(rollback\) +Succeeded/);
+    } finally {
+      listener.closeAllConnections();
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+
+  it('stops on Ctrl+C (the signal): exit 130, the hook processes killed', async () => {
+    const stop = new AbortController();
+    const started = Date.now();
+    const { code, stderr } = await runCli(
+      [
+        'simulate',
+        hook,
+        '--time-scale',
+        '0.01',
+        '-e',
+        `FIXTURE_COUNTER=${join(dir, 'count')}`,
+        '-e',
+        'FIXTURE_PENDING=1000',
+      ],
+      { signal: stop.signal, onStdout: (text) => text.includes('invocation 1:') && stop.abort() },
+    );
+    expect(code).toBe(130);
+    expect(stderr).toContain('interrupted');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('documents ecs-native in --help', async () => {
     const { code, stdout } = await runCli(['simulate', '--help']);
     expect(code).toBe(0);
@@ -172,6 +232,7 @@ describe('greenlight simulate --platform ecs-native', () => {
     [['--hook', 'BeforeInstall=x.ts', '--platform', 'ecs-native'], 'is a CodeDeploy lifecycle event'],
     [['--hook', 'PRE_SCALE_UP=x.ts', '--platform', 'ecs-nativ'], 'lambda, ecs or ecs-native'],
     [['--hook', 'PRE_SCALE_UP=x.ts', '-c', 'ECSAllAtOnce'], '--config has no meaning'],
+    [['--hook', 'PRE_SCALE_UP=x.ts', '--target-group', 'g=3/2'], '--target-group expects'],
   ])('is a usage error (exit 2): %j', async (args, message) => {
     const { code, stderr } = await runCli(['simulate', ...args]);
     expect(code).toBe(2);

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { LambdaHandler } from '@greenlight/local';
+import type { AwsServices, LambdaHandler } from '@greenlight/local';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { inCheckout } from '../init/templates.js';
@@ -59,6 +59,10 @@ Options:
   ECS and ECS native:
       --cluster <c>           (default: default)
       --service <s>           (default: my-service)
+      --target-group <name>[=<healthy>[/<total>]]
+                              A target group of the local ELBv2 with that many healthy targets of
+                              total, the rest initial (default 2/2), for target-health checks.
+                              Repeatable.
       --json                  Print one JSON document with every deployment instead of the timeline
   -h, --help                  Show this help
 
@@ -69,6 +73,36 @@ Examples:
 `;
 
 const ALARM_STATES = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
+
+/** A `--target-group` of the local ELBv2. */
+interface TargetGroup {
+  readonly name: string;
+  readonly healthy: number;
+  readonly total: number;
+}
+
+function targetGroup(spec: string): TargetGroup {
+  const match = /^([A-Za-z0-9-]{1,32})(?:=(\d+)(?:\/(\d+))?)?$/.exec(spec);
+  const healthy = Number(match?.[2] ?? 2);
+  const total = Number(match?.[3] ?? healthy);
+  if (!match || total < healthy || total > 100)
+    throw new UsageError(
+      `--target-group expects name[=healthy[/total]] (e.g. orders-green=2/3), got '${spec}'`,
+      'simulate',
+    );
+  return { name: match[1]!, healthy, total };
+}
+
+function setTargets(services: AwsServices, g: TargetGroup): void {
+  services.elbv2.setTargetHealth(
+    g.name,
+    Array.from({ length: g.total }, (_, i) => ({
+      id: `10.0.${Math.floor(i / 250)}.${10 + (i % 250)}`,
+      port: 80,
+      state: i < g.healthy ? ('healthy' as const) : ('initial' as const),
+    })),
+  );
+}
 
 /** `greenlight simulate`: deploys hook modules on the local CodeDeploy and prints the timeline. */
 export const simulateCommand: Command = {
@@ -91,8 +125,10 @@ export const simulateCommand: Command = {
       target: { type: 'string' },
       cluster: { type: 'string' },
       service: { type: 'string' },
+      'target-group': { type: 'string', multiple: true },
       json: { type: 'boolean' },
     });
+    const targetGroups = (values['target-group'] ?? []).map(targetGroup);
     const hooks = mapHooks(positionals, values.hook ?? [], io.cwd);
     if (hooks.length === 0) {
       throw new UsageError('no hook to simulate: pass a module path or --hook <Event>=<module>', 'simulate');
@@ -114,7 +150,7 @@ export const simulateCommand: Command = {
         if (values[option] !== undefined)
           throw new UsageError(`--${option} has no meaning for an ECS native deployment`, 'simulate');
       }
-      return simulateNative(hooks, { env, timeScale, timeoutS, values }, io);
+      return simulateNative(hooks, { env, timeScale, timeoutS, targetGroups, values }, io);
     }
     const config = deploymentConfig(values.config, platform);
     const alarms = (values.alarm ?? []).map((a) => {
@@ -151,6 +187,7 @@ export const simulateCommand: Command = {
         versions[targetVersion] = (createRequire(file)(file) as { handler: LambdaHandler }).handler;
       }
       for (const a of alarms) services.cloudwatch.setAlarm(a.name, a.state);
+      for (const g of targetGroups) setTargets(services, g);
       const spec: DeploymentSpec = {
         platform,
         config,
@@ -197,6 +234,7 @@ async function simulateNative(
     readonly env: Record<string, string>;
     readonly timeScale: number;
     readonly timeoutS: number;
+    readonly targetGroups: readonly TargetGroup[];
     readonly values: { readonly cluster?: string; readonly service?: string; readonly json?: boolean };
   },
   io: Parameters<Command['run']>[1],
@@ -211,6 +249,7 @@ async function simulateNative(
     throw err;
   });
   try {
+    for (const g of opts.targetGroups) setTargets(started.services, g);
     const printer = opts.values.json
       ? undefined
       : new TimelinePrinter((s) => io.stdout.write(s), painter(useColor(io.stdout, io.env)));
