@@ -2,10 +2,10 @@ import { planBudget } from './budget.js';
 import { systemClock } from './clock.js';
 import { namedChecks, resolveMode } from './create-hook.js';
 import { type EcsHookEvent, type EcsHookResponse, parseEcsHookEvent } from './ecs-event.js';
-import { describeThrown, LookupError } from './errors.js';
+import { LookupError } from './errors.js';
 import { defaultLogger, withKeys } from './logger.js';
 import { nonNegative, unknownKeys, validateCommonOptions } from './options.js';
-import { runChecks } from './run-checks.js';
+import { runChecksOrFail } from './run-checks.js';
 import type {
   CheckReport,
   Checks,
@@ -229,27 +229,15 @@ export function createEcsHook(checks: Checks, options?: EcsHookOptions): EcsHook
             new LookupError('an Amazon ECS native deployment has no CodeDeploy deployment group'),
           ),
       });
-      try {
-        reports = await runChecks({
-          checks: named,
-          contextFor,
-          budgetMs: budget.checksBudgetMs,
-          sequential: opts.sequential ?? false,
-          failFast: opts.failFast ?? false,
-          clock,
-          logger,
-        });
-      } catch (error) {
-        logger.error('running the checks failed unexpectedly; answering FAILED', { error });
-        reports = [
-          {
-            name: 'greenlight',
-            status: 'Failed',
-            reason: `internal error: ${describeThrown(error)}`,
-            durationMs: 0,
-          },
-        ];
-      }
+      reports = await runChecksOrFail({
+        checks: named,
+        contextFor,
+        budgetMs: budget.checksBudgetMs,
+        sequential: opts.sequential ?? false,
+        failFast: opts.failFast ?? false,
+        clock,
+        logger,
+      });
     }
 
     const failed = reports.filter((r) => r.status === 'Failed');

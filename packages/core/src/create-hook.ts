@@ -1,14 +1,13 @@
 import { planBudget } from './budget.js';
 import { createCodeDeployClient } from './client.js';
 import { systemClock } from './clock.js';
-import { describeThrown } from './errors.js';
 import { parseHookEvent } from './event.js';
 import { defaultLogger, withKeys } from './logger.js';
 import { createLookups, type Lookups } from './lookups.js';
 import { envSwitch, type HookOptions, validateHookOptions } from './options.js';
 import { reportStatus } from './report.js';
 import { resolveRetryPolicy } from './retry.js';
-import { type NamedCheck, runChecks } from './run-checks.js';
+import { type NamedCheck, runChecksOrFail } from './run-checks.js';
 import type {
   CheckReport,
   Checks,
@@ -151,34 +150,21 @@ export function createHook(checks: Checks, options?: HookOptions): HookHandler {
         target: () => lookups().target(signal),
         deploymentGroup: () => lookups().deploymentGroup(signal),
       });
-      try {
-        const reports = await runChecks({
-          checks: named,
-          contextFor,
-          budgetMs: budget.checksBudgetMs,
-          sequential: opts.sequential ?? false,
-          failFast: opts.failFast ?? false,
-          clock,
-          logger,
-        });
-        // CodeDeploy cannot call a hook back: a check still "not ready" at the deadline has failed.
-        checkReports = reports.map((r) =>
-          r.status === 'Pending'
-            ? { ...r, status: 'Failed', reason: `not ready before the deadline: ${r.reason}` }
-            : r,
-        );
-      } catch (error) {
-        // Only a defect of greenlight's own could land here; the verdict is still reported.
-        logger.error('running the checks failed unexpectedly; reporting Failed', { error });
-        checkReports = [
-          {
-            name: 'greenlight',
-            status: 'Failed',
-            reason: `internal error: ${describeThrown(error)}`,
-            durationMs: 0,
-          },
-        ];
-      }
+      const reports = await runChecksOrFail({
+        checks: named,
+        contextFor,
+        budgetMs: budget.checksBudgetMs,
+        sequential: opts.sequential ?? false,
+        failFast: opts.failFast ?? false,
+        clock,
+        logger,
+      });
+      // CodeDeploy cannot call a hook back: a check still "not ready" at the deadline has failed.
+      checkReports = reports.map((r) =>
+        r.status === 'Pending'
+          ? { ...r, status: 'Failed', reason: `not ready before the deadline: ${r.reason}` }
+          : r,
+      );
     }
 
     const status = checkReports.some((c) => c.status === 'Failed') ? 'Failed' : 'Succeeded';

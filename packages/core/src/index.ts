@@ -40,7 +40,7 @@ export {
   resolveRetryPolicy,
   withRetries,
 } from './retry.js';
-export { type NamedCheck, type RunChecksInput, runChecks } from './run-checks.js';
+export { type NamedCheck, type RunChecksInput, runChecks, runChecksOrFail } from './run-checks.js';
 export type {
   Check,
   CheckOutcome,

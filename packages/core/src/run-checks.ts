@@ -148,3 +148,26 @@ export async function runChecks(input: RunChecksInput): Promise<CheckReport[]> {
     clock.clearTimeout(timer);
   }
 }
+
+/**
+ * {@link runChecks}, except that a defect of greenlight's own (anything `runChecks` throws) becomes one Failed
+ * report named `greenlight`, logged as an error: the hook still answers.
+ *
+ * @example
+ * const reports = await runChecksOrFail({ checks, contextFor, budgetMs, sequential: false, failFast: false, clock, logger });
+ */
+export async function runChecksOrFail(input: RunChecksInput): Promise<CheckReport[]> {
+  try {
+    return await runChecks(input);
+  } catch (error) {
+    input.logger.error('running the checks failed unexpectedly; the verdict is Failed', { error });
+    return [
+      {
+        name: 'greenlight',
+        status: 'Failed',
+        reason: `internal error: ${describeThrown(error)}`,
+        durationMs: 0,
+      },
+    ];
+  }
+}

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { ECS_NATIVE_HOOK_STAGES, type EcsNativeStage as LocalEcsNativeStage } from '@greenlight/local';
 import { UsageError } from '../args.js';
 
 /** The hook events of a Lambda deployment, in lifecycle order. */
@@ -14,19 +15,10 @@ export const ECS_HOOKS = [
 ] as const;
 
 /** The stages of an Amazon ECS native blue/green deployment at which a hook runs, in lifecycle order. */
-export const ECS_NATIVE_STAGES = [
-  'RECONCILE_SERVICE',
-  'PRE_SCALE_UP',
-  'POST_SCALE_UP',
-  'TEST_TRAFFIC_SHIFT',
-  'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT',
-  'PRODUCTION_TRAFFIC_SHIFT',
-  'POST_PRODUCTION_TRAFFIC_SHIFT',
-] as const;
+export const ECS_NATIVE_STAGES = ECS_NATIVE_HOOK_STAGES;
 
 /** A stage of an ECS native deployment. */
-export type EcsNativeStage = (typeof ECS_NATIVE_STAGES)[number];
+export type EcsNativeStage = LocalEcsNativeStage;
 /** A lifecycle event (CodeDeploy) or stage (ECS native) a hook can serve. */
 export type HookEvent = (typeof ECS_HOOKS)[number] | EcsNativeStage;
 /** The compute platform of a simulated deployment. */
