@@ -17,10 +17,19 @@ export interface Recorded {
 }
 
 /**
- * A small server speaking CodeDeploy's awsJson1_1 for the hook's calls, with scripted faults. It records
- * every call and answers a second report of one execution with LifecycleEventAlreadyCompletedException, as
- * CodeDeploy does.
+ * A small CodeDeploy speaking awsJson1_1 (POST /, x-amz-target CodeDeploy_20141006.<Operation>, errors as
+ * `{"__type": ...}`) for a hook's calls, with scripted faults. It records every call, checks the reported status as
+ * the real service does, and answers a second report of one execution with LifecycleEventAlreadyCompletedException.
+ * Shared by core's and middy's tests.
  */
+/** The look-ups a hook makes; they answer what `responses` holds for them (or `{}`). */
+const LOOKUPS = new Set([
+  'GetDeployment',
+  'GetDeploymentGroup',
+  'ListDeploymentTargets',
+  'GetDeploymentTarget',
+]);
+
 export class TestCodeDeploy {
   readonly calls: Recorded[] = [];
   private readonly scripts = new Map<string, Scripted[]>();
@@ -70,10 +79,15 @@ export class TestCodeDeploy {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operation = target.startsWith('CodeDeploy_20141006.') ? target.slice(20) : '';
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-    const next = this.scripts.get(operation)?.shift();
     const record = (answer: string) => this.calls.push({ operation, body, at: Date.now(), answer });
+    if (req.method !== 'POST' || !String(req.headers['content-type']).includes('x-amz-json-1.1')) {
+      record('SerializationException');
+      return this.send(res, 400, { __type: 'SerializationException', message: 'not awsJson1_1' });
+    }
+    const next = this.scripts.get(operation)?.shift();
     if (next?.kind === 'reset') {
       record('reset');
       req.socket.destroy();
@@ -84,21 +98,32 @@ export class TestCodeDeploy {
       record(next.type);
       return this.send(res, next.status, { __type: next.type, message: next.message ?? next.type });
     }
-    if (operation === 'PutLifecycleEventHookExecutionStatus') {
-      const id = String(body.lifecycleEventHookExecutionId);
-      if (this.completed.has(id)) {
-        record('LifecycleEventAlreadyCompletedException');
-        return this.send(res, 400, {
-          __type: 'LifecycleEventAlreadyCompletedException',
-          message: 'already completed',
-        });
-      }
-      this.completed.add(id);
+    if (LOOKUPS.has(operation)) {
       record('ok');
-      return this.send(res, 200, { lifecycleEventHookExecutionId: id });
+      return this.send(res, 200, this.responses[operation] ?? {});
     }
+    if (operation !== 'PutLifecycleEventHookExecutionStatus') {
+      record('UnknownOperationException');
+      return this.send(res, 400, { __type: 'UnknownOperationException' });
+    }
+    if (body.status !== 'Succeeded' && body.status !== 'Failed') {
+      record('InvalidLifecycleEventHookExecutionStatusException');
+      return this.send(res, 400, {
+        __type: 'InvalidLifecycleEventHookExecutionStatusException',
+        message: `status ${String(body.status)} may not be reported`,
+      });
+    }
+    const id = String(body.lifecycleEventHookExecutionId);
+    if (this.completed.has(id)) {
+      record('LifecycleEventAlreadyCompletedException');
+      return this.send(res, 400, {
+        __type: 'LifecycleEventAlreadyCompletedException',
+        message: 'already completed',
+      });
+    }
+    this.completed.add(id);
     record('ok');
-    return this.send(res, 200, this.responses[operation] ?? {});
+    return this.send(res, 200, { lifecycleEventHookExecutionId: id });
   }
 
   private send(res: ServerResponse, status: number, body: unknown): void {
