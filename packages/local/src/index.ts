@@ -52,6 +52,12 @@ export type {
 } from './http/types.js';
 export { type LocalCodeDeploy, type LocalEnv, startLocalCodeDeploy } from './local.js';
 export type { LocalCodeDeployOptions } from './options.js';
+export {
+  type ModuleFunction,
+  type ModuleFunctionOptions,
+  moduleFunction,
+} from './runners/module-function.js';
+export { describeResources, LOOP_EMPTIED } from './runners/runtime-words.js';
 export type {
   CodeDeployHookEvent,
   HookRunner,
@@ -61,6 +67,7 @@ export type {
   LambdaLikeContext,
   ManualHook,
   ModuleHook,
+  ModuleInvocation,
 } from './runners/types.js';
 export {
   type AlarmDefinition,

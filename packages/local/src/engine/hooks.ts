@@ -9,6 +9,16 @@ import type { DeploymentRecord, HookExecution, LifecycleEventState } from './sta
 /** Lambda's async retry delays: 1 minute, then 2 minutes. */
 export const RETRY_DELAYS_MS = [60_000, 120_000] as const;
 
+/** Real milliseconds a Failed report waits for its invocation to return, so the outcome can say why. */
+const REASON_WAIT_MS = 2_000;
+
+/** The reason a handler's result gives (a `HookResult` that failed), if any. */
+function resultReason(result: unknown): string | undefined {
+  if (typeof result !== 'object' || result === null) return undefined;
+  const { status, reason } = result as { status?: unknown; reason?: unknown };
+  return status === 'Failed' && typeof reason === 'string' && reason !== '' ? reason : undefined;
+}
+
 /**
  * Runs one hook lifecycle event: invokes the hook asynchronously (with Lambda's retries) and waits for
  * PutLifecycleEventHookExecutionStatus, the hook timeout, or a stop — whichever comes first.
@@ -32,6 +42,8 @@ export async function runHookEvent(
     return { ok: false, error: { code: 'INVALID_LAMBDA_FUNCTION', message } };
   }
 
+  // The invocation running now, so a Failed report can wait for what the handler returned (its reason).
+  const inFlight: { attempt?: Promise<unknown> } = {};
   let settle!: (status: 'Succeeded' | 'Failed') => void;
   const reported = new Promise<'Succeeded' | 'Failed'>((resolve) => {
     settle = resolve;
@@ -59,7 +71,7 @@ export async function runHookEvent(
   } else {
     const invoker = invokerFor(runner, engine.options.functionTimeoutMs)!;
     const timeoutMs = runnerTimeout(runner) ?? engine.options.functionTimeoutMs;
-    const delivery = deliver(engine, dep, ev, invoker, event, functionName, timeoutMs);
+    const delivery = deliver(engine, dep, ev, invoker, event, functionName, timeoutMs, inFlight);
     dep.invocations.add(delivery);
     void delivery.finally(() => dep.invocations.delete(delivery));
   }
@@ -82,6 +94,15 @@ export async function runHookEvent(
   waitDone.abort();
   execution.completed = true;
 
+  if (result === 'Failed' && inFlight.attempt) {
+    const returned = new AbortController();
+    await Promise.race([
+      inFlight.attempt,
+      engine.scheduler.realSleep(REASON_WAIT_MS, AbortSignal.any([returned.signal, engine.closeSignal])),
+    ]);
+    returned.abort();
+  }
+
   const now = engine.now();
   if (result === 'Succeeded') {
     endEvent(dep, ev, 'Succeeded', now, {
@@ -92,18 +113,19 @@ export async function runHookEvent(
     return { ok: true };
   }
   if (result === 'Failed') {
-    const message = `The ${functionName} hook reported Failed for ${ev.lifecycleEventName}.`;
+    const why = ev.hookReason ? `: ${ev.hookReason}` : '.';
+    const message = `The ${functionName} hook reported Failed for ${ev.lifecycleEventName}${why}`;
     endEvent(dep, ev, 'Failed', now, {
       errorCode: 'ScriptFailed',
       scriptName: functionName,
       message,
-      ...(ev.hookReason ? { logTail: ev.hookReason } : {}),
+      ...(ev.hookLogTail || ev.hookReason ? { logTail: ev.hookLogTail ?? ev.hookReason } : {}),
     });
     return {
       ok: false,
       error: {
         code: 'HOOK_EXECUTION_FAILURE',
-        message: `Deployment failed because the ${ev.lifecycleEventName} lifecycle event hook (${functionName}) reported Failed.`,
+        message: `Deployment failed because the ${ev.lifecycleEventName} lifecycle event hook (${functionName}) reported Failed${why}`,
       },
     };
   }
@@ -116,7 +138,7 @@ export async function runHookEvent(
       errorCode: 'ScriptTimedOut',
       scriptName: functionName,
       message,
-      ...(ev.hookReason ? { logTail: ev.hookReason } : {}),
+      ...(ev.hookLogTail || ev.hookReason ? { logTail: ev.hookLogTail ?? ev.hookReason } : {}),
     });
     return {
       ok: false,
@@ -140,6 +162,7 @@ async function deliver(
   event: CodeDeployHookEvent,
   functionName: string,
   timeoutMs: number,
+  inFlight: { attempt?: Promise<unknown> },
 ): Promise<void> {
   const retries = engine.options.hookRetries;
   let duplicated = false;
@@ -153,7 +176,7 @@ async function deliver(
       result: 'started',
     });
     try {
-      await invoker({
+      const attemptRun = invoker({
         event,
         functionName,
         invokedFunctionArn: `arn:aws:lambda:${engine.options.region}:${engine.options.accountId}:function:${functionName}`,
@@ -163,6 +186,17 @@ async function deliver(
         region: engine.options.region,
         credentials: engine.options.credentials,
       });
+      inFlight.attempt = attemptRun.then(
+        () => undefined,
+        () => undefined,
+      );
+      const returned = await attemptRun;
+      if (returned?.logTail) ev.hookLogTail = returned.logTail;
+      const reason = resultReason(returned?.result);
+      if (reason) {
+        ev.hookReason = reason;
+        lifecycleChanged(dep, ev, engine.now());
+      }
       emit(dep, engine.now(), {
         type: 'invocation',
         lifecycleEvent: ev.lifecycleEventName,
@@ -175,6 +209,8 @@ async function deliver(
       continue;
     } catch (err) {
       ev.hookReason = messageOf(err);
+      const logTail = (err as { logTail?: unknown }).logTail;
+      if (typeof logTail === 'string' && logTail !== '') ev.hookLogTail = logTail;
       lifecycleChanged(dep, ev, engine.now());
       emit(dep, engine.now(), {
         type: 'invocation',

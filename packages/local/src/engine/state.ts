@@ -58,6 +58,8 @@ export interface LifecycleEventState {
   diagnostics?: Diagnostics;
   hookFunction?: string;
   hookReason?: string;
+  /** The last invocation's output, when its runner captured it. */
+  hookLogTail?: string;
   attempts: number;
 }
 

@@ -42,7 +42,10 @@ export interface TimelineEntry {
   readonly diagnostics?: Diagnostics;
   /** The hook function's name, when the event has a hook. */
   readonly hookFunction?: string;
-  /** The last invocation error of the hook (what the handler threw), if any. */
+  /**
+   * Why the hook failed, when it said: the last invocation error (what the handler threw, or how the runtime
+   * ended it), or the `reason` of the `HookResult` a handler returned with status Failed.
+   */
   readonly hookReason?: string;
   /** How many times the hook was invoked (1 + retries so far). */
   readonly attempts: number;

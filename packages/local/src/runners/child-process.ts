@@ -1,76 +1,61 @@
-import { spawn } from 'node:child_process';
-import { HookInvocationError } from '../errors.js';
-import { CHILD_ENTRY_SOURCE } from './child-entry.js';
+import { invocationError, type ModuleFunction, moduleFunction } from './module-function.js';
 import type { Invoker, ModuleHook } from './types.js';
 
-const LOG_TAIL_BYTES = 4096;
+interface Registered {
+  readonly hook: ModuleHook;
+  readonly fn: ModuleFunction;
+}
+
+/** The warm functions of each local CodeDeploy (keyed by its close signal), by function name. */
+const functions = new WeakMap<AbortSignal, Map<string, Registered>>();
+
+function functionFor(
+  signal: AbortSignal,
+  functionName: string,
+  hook: ModuleHook,
+  create: () => ModuleFunction,
+): ModuleFunction {
+  let byName = functions.get(signal);
+  if (!byName) {
+    const made = new Map<string, Registered>();
+    byName = made;
+    functions.set(signal, made);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const { fn } of made.values()) void fn.close();
+        made.clear();
+      },
+      { once: true },
+    );
+  }
+  const known = byName.get(functionName);
+  if (known?.hook === hook) return known.fn;
+  // A function registered again with other code: its old containers go, as after a Lambda code update.
+  if (known) void known.fn.close();
+  const fn = create();
+  byName.set(functionName, { hook, fn });
+  return fn;
+}
 
 /**
- * Runs a module's handler in a fresh `node` child process per invocation, with the env pointing at
- * the local CodeDeploy and a hard kill (SIGKILL) at the timeout. stdout/stderr become the log tail.
+ * Runs a module's handler as Lambda's Node.js runtime does (see {@link ModuleHook}): one warm container per
+ * function of this local CodeDeploy, reused by its next invocation, killed when the local CodeDeploy closes.
+ * A function error, an emptied event loop, a crash or the timeout reject with a `HookInvocationError` whose
+ * message is the reason and whose `logTail` is the output.
  */
 export function childProcessInvoker(hook: ModuleHook, defaultTimeoutMs: number): Invoker {
-  return (invocation) =>
-    new Promise<void>((resolve, reject) => {
-      const timeoutMs = hook.timeoutMs ?? invocation.timeoutMs ?? defaultTimeoutMs;
-      const payload = {
-        module: hook.module,
-        exportName: hook.export ?? 'handler',
-        event: invocation.event,
+  return async (invocation) => {
+    const fn = functionFor(invocation.signal, invocation.functionName, hook, () =>
+      moduleFunction(hook, {
         functionName: invocation.functionName,
         invokedFunctionArn: invocation.invokedFunctionArn,
-        timeoutMs,
-      };
-      const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD_ENTRY_SOURCE], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          NODE_OPTIONS: '',
-          ...invocation.env,
-          AWS_LAMBDA_FUNCTION_NAME: invocation.functionName,
-          AWS_LAMBDA_FUNCTION_TIMEOUT: String(Math.ceil(timeoutMs / 1000)),
-          ...hook.env,
-          GREENLIGHT_INVOCATION: JSON.stringify(payload),
-        },
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      });
-      let log = '';
-      const capture = (chunk: Buffer) => {
-        log = (log + chunk.toString('utf8')).slice(-LOG_TAIL_BYTES);
-      };
-      child.stdout?.on('data', capture);
-      child.stderr?.on('data', capture);
-      let message: { ok: boolean; error?: string } | undefined;
-      let killedFor: string | undefined;
-      child.on('message', (m) => {
-        message = m as { ok: boolean; error?: string };
-      });
-      const kill = (why: string) => {
-        killedFor = why;
-        child.kill('SIGKILL');
-      };
-      const timer = setTimeout(
-        () => kill(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`),
-        timeoutMs,
-      );
-      timer.unref();
-      const onAbort = () => kill('The local CodeDeploy closed');
-      invocation.signal.addEventListener('abort', onAbort, { once: true });
-      child.on('error', (err) => {
-        killedFor ??= `Could not start the hook process: ${err.message}`;
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        invocation.signal.removeEventListener('abort', onAbort);
-        if (killedFor) {
-          reject(new HookInvocationError(killedFor, { code: 'HOOK_TIMED_OUT', logTail: log }));
-        } else if (message?.ok) {
-          resolve();
-        } else {
-          const reason =
-            message?.error ?? `Process exited with ${signal ?? `code ${code}`} before completing the request`;
-          reject(new HookInvocationError(reason.split('\n')[0] ?? reason, { logTail: log || reason }));
-        }
-      });
-    });
+        timeoutMs: invocation.timeoutMs ?? defaultTimeoutMs,
+        env: invocation.env,
+      }),
+    );
+    const run = await fn.invoke(invocation.event, { signal: invocation.signal });
+    if (run.failed) throw invocationError(run);
+    return { result: run.result, logTail: run.logTail };
+  };
 }

@@ -1,6 +1,6 @@
 import { HookInvocationError, messageOf } from '../errors.js';
 import { lambdaContext } from './context.js';
-import type { InProcessHook, Invoker } from './types.js';
+import type { InProcessHook, InvocationResult, Invoker } from './types.js';
 
 /**
  * Runs a handler function in this process. A handler still running at its timeout counts as a timed-out
@@ -8,7 +8,7 @@ import type { InProcessHook, Invoker } from './types.js';
  */
 export function inProcessInvoker(handler: InProcessHook): Invoker {
   return (invocation) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<InvocationResult>((resolve, reject) => {
       const context = lambdaContext(
         invocation.functionName,
         invocation.invokedFunctionArn,
@@ -33,7 +33,7 @@ export function inProcessInvoker(handler: InProcessHook): Invoker {
       Promise.resolve()
         .then(() => handler(invocation.event, context))
         .then(
-          () => resolve(),
+          (result: unknown) => resolve({ result }),
           (err: unknown) => reject(new HookInvocationError(messageOf(err), { cause: err })),
         )
         .finally(() => {

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { HookInvocationError } from '../errors.js';
 import { signRequest } from '../http/sigv4.js';
-import type { InvokeEndpointHook, Invoker } from './types.js';
+import type { InvocationResult, InvokeEndpointHook, Invoker } from './types.js';
 
 /**
  * Calls a Lambda Invoke endpoint (`POST /2015-03-31/functions/{name}/invocations`, SigV4-signed with
@@ -10,7 +10,7 @@ import type { InvokeEndpointHook, Invoker } from './types.js';
  */
 export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
   return (invocation) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<InvocationResult | undefined>((resolve, reject) => {
       const base = new URL(hook.invokeEndpoint);
       const path = `${base.pathname.replace(/\/$/, '')}/2015-03-31/functions/${encodeURIComponent(hook.functionName)}/invocations`;
       const body = JSON.stringify(invocation.event);
@@ -54,7 +54,7 @@ export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
                 }),
               );
             } else {
-              resolve();
+              resolve(resultOf(text));
             }
           });
         },
@@ -67,4 +67,14 @@ export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
       );
       req.end(body);
     });
+}
+
+/** The function's answer, when it is JSON (an `Event` invocation answers nothing). */
+function resultOf(text: string): InvocationResult | undefined {
+  if (text === '') return undefined;
+  try {
+    return { result: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
 }
