@@ -34,6 +34,8 @@ export function lambdaRuntimeChild(
   interface Running {
     readonly message: InvocationMessage;
     readonly asyncHandler: boolean;
+    /** The active resources when it started. */
+    readonly before: ReadonlyMap<string, number>;
     /** How it ended, once it has. */
     ended?: InvocationEnd['kind'];
     /** Set when the callback was called while `callbackWaitsForEmptyEventLoop` holds it until the loop empties. */
@@ -84,14 +86,18 @@ export function lambdaRuntimeChild(
     }
   };
 
-  // The runtime's own handles (stdout and stderr) exist before any handler runs: what is left above them is
-  // the handler's.
+  // The runtime's own handles (stdout and stderr) exist before any handler runs. What an invocation left behind
+  // is what is active when it settles and was not when it started (a warm container's older leftovers are not
+  // counted again).
   process.stdout.write('');
   process.stderr.write('');
-  const baseline = new Map<string, number>();
-  for (const name of process.getActiveResourcesInfo()) baseline.set(name, (baseline.get(name) ?? 0) + 1);
-  const leftBehind = (): string[] => {
-    const seen = new Map(baseline);
+  const active = (): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const name of process.getActiveResourcesInfo()) counts.set(name, (counts.get(name) ?? 0) + 1);
+    return counts;
+  };
+  const leftBehind = (before: ReadonlyMap<string, number>): string[] => {
+    const seen = new Map(before);
     const extra: string[] = [];
     for (const name of process.getActiveResourcesInfo()) {
       const left = seen.get(name) ?? 0;
@@ -144,8 +150,12 @@ export function lambdaRuntimeChild(
     if (waiting === 0) then();
   };
 
-  /** Ends `running` with `end` (once), then freezes until the next invocation. */
-  const finish = (running: Running, end: InvocationEnd, loopEmptied = false) => {
+  /**
+   * Ends `running` with `end` (once), then freezes until the next invocation. As on Lambda, where the runtime
+   * posts the response before the sandbox freezes, what the settled invocation queued for now (its microtasks,
+   * immediates such as a client's pooled-socket bookkeeping) runs first; timers and I/O wait for the thaw.
+   */
+  const finish = (running: Running, end: InvocationEnd) => {
     if (running.ended) {
       // Lambda ignores a second completion; a promise that settles after the loop had emptied is worth a word.
       if (running.ended === 'emptied') send({ type: 'late', requestId: running.message.requestId, end });
@@ -154,14 +164,14 @@ export function lambdaRuntimeChild(
     running.ended = end.kind;
     current = undefined;
     holder[LISTENER] = noop;
-    const left = leftBehind();
-    flushed(() => {
-      send({ type: 'end', requestId: running.message.requestId, end, leftBehind: left });
-      if (end.kind === 'crashed') process.exit(end.exitCode);
-      // After the microtasks of the settled invocation, and before any timer or I/O callback: freeze. When
-      // the loop had emptied, an immediate keeps it turning (Node emits 'beforeExit' once per emptying).
-      if (loopEmptied) setImmediate(next);
-      else process.nextTick(next);
+    // An immediate also keeps an emptied loop turning: Node emits 'beforeExit' once per emptying.
+    setImmediate(() => {
+      const left = leftBehind(running.before);
+      flushed(() => {
+        send({ type: 'end', requestId: running.message.requestId, end, leftBehind: left });
+        if (end.kind === 'crashed') process.exit(end.exitCode);
+        next();
+      });
     });
   };
 
@@ -200,6 +210,7 @@ export function lambdaRuntimeChild(
   const start = (message: InvocationMessage) => {
     const running: Running = {
       message,
+      before: active(),
       asyncHandler: (handler as { constructor?: { name?: string } }).constructor?.name === 'AsyncFunction',
     };
     current = running;
@@ -223,7 +234,7 @@ export function lambdaRuntimeChild(
       else running.callbackEnd ??= end;
     };
     holder[LISTENER] = () =>
-      finish(running, running.callbackEnd ?? { kind: 'emptied', asyncHandler: running.asyncHandler }, true);
+      finish(running, running.callbackEnd ?? { kind: 'emptied', asyncHandler: running.asyncHandler });
     let returned: unknown;
     try {
       returned = handler!(message.event, context, callback);

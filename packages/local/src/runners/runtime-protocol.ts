@@ -61,7 +61,7 @@ export type ChildMessage =
       readonly type: 'end';
       readonly requestId: string;
       readonly end: InvocationEnd;
-      /** `process.getActiveResourcesInfo()` names the handler left behind (what the runtime had itself removed). */
+      /** `process.getActiveResourcesInfo()` names active when it settled that were not when it started. */
       readonly leftBehind: readonly string[];
     }
   /** The module could not be loaded; the process exits after saying so. */
