@@ -2,7 +2,7 @@
 // `reportStatus` (as @greenlight/middy does) and logs one line: @greenlight/middy minus its own bookkeeping.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import { reportStatus, systemClock } from '@greenlight/core';
+import { reportStatus, systemClock } from '@greenlight/core/internal';
 import middy from '@middy/core';
 import { markVerdict } from './mark.js';
 

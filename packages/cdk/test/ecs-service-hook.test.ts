@@ -1,4 +1,4 @@
-import { ECS_LIFECYCLE_STAGES as CORE_STAGES } from '@greenlight/core';
+import { ECS_LIFECYCLE_STAGES as CORE_STAGES } from '@greenlight/core/internal';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {

@@ -1,13 +1,5 @@
-import {
-  type Check,
-  type CheckVerdict,
-  type Clock,
-  classifyError,
-  describeThrown,
-  type HookContext,
-  systemClock,
-  toVerdict,
-} from '@greenlight/core';
+import type { Check, CheckVerdict, Clock, HookContext } from '@greenlight/core';
+import { classifyError, describeThrown, systemClock, toVerdict } from '@greenlight/core/internal';
 import { abortReason, wait } from './internal/abort.js';
 import { is, optional, validateOptions } from './internal/options.js';
 

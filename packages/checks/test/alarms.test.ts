@@ -1,7 +1,8 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CheckCallError } from '@greenlight/checks';
 import { alarms } from '@greenlight/checks/alarms';
-import { type CheckVerdict, createHook, type HookResult, toVerdict } from '@greenlight/core';
+import { type CheckVerdict, createHook, type HookResult } from '@greenlight/core';
+import { toVerdict } from '@greenlight/core/internal';
 import {
   createGroupWithAlarms,
   deploymentGroupLookup,

@@ -3,13 +3,8 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { CheckCallError } from '@greenlight/checks';
 import { ecsTaskSet } from '@greenlight/checks/ecs-task-set';
 import { targetHealth } from '@greenlight/checks/target-health';
-import {
-  type CheckVerdict,
-  createHook,
-  type DeploymentTargetInfo,
-  type HookResult,
-  toVerdict,
-} from '@greenlight/core';
+import { type CheckVerdict, createHook, type DeploymentTargetInfo, type HookResult } from '@greenlight/core';
+import { toVerdict } from '@greenlight/core/internal';
 import {
   codeDeployClient,
   type LocalAws,

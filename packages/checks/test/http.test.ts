@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { http } from '@greenlight/checks/http';
-import { type CheckVerdict, toVerdict } from '@greenlight/core';
+import type { CheckVerdict } from '@greenlight/core';
+import { toVerdict } from '@greenlight/core/internal';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 import { json, TestHttpServer } from './helpers/http-server.js';
 

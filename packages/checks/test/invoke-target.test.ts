@@ -1,12 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { invokeTarget } from '@greenlight/checks/invoke-target';
-import {
-  type CodeDeployHookEvent,
-  createHook,
-  type HookHandler,
-  type HookResult,
-  toVerdict,
-} from '@greenlight/core';
+import { type CodeDeployHookEvent, createHook, type HookHandler, type HookResult } from '@greenlight/core';
+import { toVerdict } from '@greenlight/core/internal';
 import {
   codeDeployClient,
   type LocalAws,

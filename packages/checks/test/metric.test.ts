@@ -2,7 +2,8 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CheckCallError } from '@greenlight/checks';
 import { lambdaTargetDimensions, type MetricCheckOptions, metric } from '@greenlight/checks/metric';
-import { type CheckVerdict, createHook, type HookResult, toVerdict } from '@greenlight/core';
+import { type CheckVerdict, createHook, type HookResult } from '@greenlight/core';
+import { toVerdict } from '@greenlight/core/internal';
 import {
   codeDeployClient,
   type LocalAws,

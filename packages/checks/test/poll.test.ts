@@ -1,6 +1,7 @@
 import { http } from '@greenlight/checks/http';
 import { poll } from '@greenlight/checks/poll';
-import { type Check, createHook, toVerdict } from '@greenlight/core';
+import { type Check, createHook } from '@greenlight/core';
+import { toVerdict } from '@greenlight/core/internal';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 import { json, TestHttpServer } from './helpers/http-server.js';
 

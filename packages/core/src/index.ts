@@ -1,46 +1,22 @@
-export { type Budget, defaultReserve, planBudget } from './budget.js';
-export { createCodeDeployClient } from './client.js';
-export { systemClock } from './clock.js';
+export { createEcsHook, type EcsHookHandler } from './create-ecs-hook.js';
+export { createHook } from './create-hook.js';
+export type { EcsHookEvent, EcsHookResponse, EcsLifecycleStage } from './ecs-event.js';
 export {
-  createEcsHook,
-  type EcsHookHandler,
-  type EcsHookOptions,
-  ecsNativeTarget,
-  validateEcsHookOptions,
-} from './create-ecs-hook.js';
-export { createHook, namedChecks, resolveMode } from './create-hook.js';
-export {
-  ECS_LIFECYCLE_STAGES,
-  type EcsHookEvent,
-  type EcsHookResponse,
-  type EcsLifecycleStage,
-  parseEcsHookEvent,
-} from './ecs-event.js';
-export {
+  AttemptTimeoutError,
+  CheckCancelledError,
   CheckTimeoutError,
-  describeThrown,
   GreenlightError,
   type GreenlightErrorCode,
+  type GreenlightErrorsByCode,
   HookReportError,
   InvalidHookEventError,
+  InvalidLambdaContextError,
+  InvalidOptionsError,
+  isGreenlightError,
   LookupError,
+  type ReportErrorCode,
 } from './errors.js';
-export { MAX_ID_LENGTH, parseHookEvent } from './event.js';
-export { defaultLogger, withKeys } from './logger.js';
-export { toTargetInfo } from './lookups.js';
-export { type HookOptions, type RetryOptions, validateHookOptions } from './options.js';
-export { type ReportInput, reportStatus } from './report.js';
-export {
-  type AttemptOptions,
-  type AttemptOutcome,
-  AttemptTimeout,
-  classifyError,
-  type ErrorClass,
-  type RetryPolicy,
-  resolveRetryPolicy,
-  withRetries,
-} from './retry.js';
-export { type NamedCheck, type RunChecksInput, runChecks, runChecksOrFail } from './run-checks.js';
+export type { CommonOptions, EcsHookOptions, HookOptions, RetryOptions } from './options.js';
 export type {
   Check,
   CheckOutcome,
@@ -49,11 +25,13 @@ export type {
   Checks,
   CheckVerdict,
   Clock,
+  CodeDeployHookContext,
   CodeDeployHookEvent,
   CodeDeployLike,
   DeploymentGroupInfo,
   DeploymentInfo,
   DeploymentTargetInfo,
+  EcsNativeHookContext,
   EcsNativeTargetInfo,
   EcsTargetInfo,
   EcsTaskSetInfo,
@@ -67,4 +45,3 @@ export type {
   LifecycleEventInfo,
   OtherTargetInfo,
 } from './types.js';
-export { thrownVerdict, tidyReason, toVerdict, type Verdict } from './verdict.js';

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { describeThrown } from './describe.js';
 import type { HookLogger } from './types.js';
 
 /**
@@ -12,19 +13,30 @@ export function defaultLogger(): HookLogger {
   return new Logger(process.env.POWERTOOLS_SERVICE_NAME ? {} : { serviceName: 'greenlight-hook' });
 }
 
+type Level = keyof HookLogger;
+
 /**
- * A view of `base` whose every line carries `keys`. It passes the keys as an extra object (Powertools merges
- * it into the log item), so concurrent invocations in one process never share or clobber keys.
+ * A view of `base` whose every line carries `keys` (passed as one extra object, which Powertools merges into the
+ * log item, so concurrent invocations never share or clobber keys), and which never throws: a logger that
+ * throws (a broken transport, an attribute it cannot serialise) must not stop the hook from answering, so the
+ * line is written to stderr instead, with why.
  *
  * @example
  * const log = withKeys(logger, { deploymentId: event.DeploymentId });
  * log.info('validating'); // logger.info('validating', { deploymentId: 'd-75I7MBT7C' })
  */
-export function withKeys(base: HookLogger, keys: Readonly<Record<string, unknown>>): HookLogger {
-  return {
-    debug: (message, ...extra) => base.debug(message, keys, ...extra),
-    info: (message, ...extra) => base.info(message, keys, ...extra),
-    warn: (message, ...extra) => base.warn(message, keys, ...extra),
-    error: (message, ...extra) => base.error(message, keys, ...extra),
-  };
+export function withKeys(base: HookLogger, keys?: Readonly<Record<string, unknown>>): HookLogger {
+  const at =
+    (level: Level) =>
+    (message: string, ...extra: unknown[]) => {
+      try {
+        if (keys) base[level](message, keys, ...extra);
+        else base[level](message, ...extra);
+      } catch (error) {
+        process.stderr.write(
+          `greenlight: the logger threw (${describeThrown(error)}) while writing ${level} "${message}"\n`,
+        );
+      }
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -6,7 +6,8 @@ import {
   type LifecycleEvent,
   ListDeploymentTargetsCommand,
 } from '@aws-sdk/client-codedeploy';
-import { describeThrown, LookupError } from './errors.js';
+import { describeThrown, scrubbed } from './describe.js';
+import { LookupError } from './errors.js';
 import { type RetryPolicy, withRetries } from './retry.js';
 import type {
   CodeDeployLike,
@@ -14,6 +15,7 @@ import type {
   DeploymentInfo,
   DeploymentTargetInfo,
   EcsTaskSetInfo,
+  HookStatus,
   LifecycleEventInfo,
 } from './types.js';
 
@@ -90,6 +92,12 @@ export function toTargetInfo(target: DeploymentTarget): DeploymentTargetInfo {
   return defined({ kind: 'other' as const, ...common, deploymentTargetType: target.deploymentTargetType });
 }
 
+/**
+ * The look-ups of one invocation, each taking the asking check's signal.
+ *
+ * @example
+ * const target = await createLookups(() => client, deploymentId, deadline, policy).target(signal);
+ */
 export interface Lookups {
   deployment(signal: AbortSignal): Promise<DeploymentInfo>;
   target(signal: AbortSignal): Promise<DeploymentTargetInfo>;
@@ -97,8 +105,12 @@ export interface Lookups {
 }
 
 /**
- * `deployment()` and `target()` for one invocation: each fetched at most once (concurrent callers share the
- * call; a failed call is forgotten so a later caller may try again), with the report's retry policy.
+ * `deployment()`, `target()` and `deploymentGroup()` for one invocation: each fetched at most once (concurrent
+ * callers share the call; a failed call is forgotten so a later caller may try again), with the report's retry
+ * policy, no call running past `deadline`.
+ *
+ * @example
+ * const lookups = createLookups(() => client, event.DeploymentId, budget.checksDeadline, policy);
  */
 export function createLookups(
   client: () => CodeDeployLike,
@@ -107,16 +119,10 @@ export function createLookups(
   policy: RetryPolicy,
 ): Lookups {
   const call = async <T>(what: string, command: unknown, signal: AbortSignal): Promise<T> => {
-    const outcome = await withRetries(
-      (options) => client().send(command, options),
-      deadline,
-      policy,
-      undefined,
-      signal,
-    );
+    const outcome = await withRetries((options) => client().send(command, options), deadline, policy, signal);
     if (outcome.ok) return outcome.value as T;
     throw new LookupError(`${what} failed for deployment ${deploymentId}: ${describeThrown(outcome.error)}`, {
-      cause: outcome.error,
+      cause: scrubbed(outcome.error),
     });
   };
   const memo = <T>(load: (signal: AbortSignal) => Promise<T>) => {
@@ -188,4 +194,21 @@ export function createLookups(
       return toTargetInfo(got.deploymentTarget);
     }),
   };
+}
+
+/**
+ * The status CodeDeploy holds for the lifecycle event a hook serves, from the target's lifecycle events: the
+ * event named `hint` when there is one, else the hook event (`Before…`/`After…`) that completed last. Undefined
+ * when none has a terminal status.
+ *
+ * @example
+ * recordedStatus(await lookups.target(signal)); // 'Succeeded'
+ */
+export function recordedStatus(target: DeploymentTargetInfo, hint?: string): HookStatus | undefined {
+  const done = target.lifecycleEvents.filter(
+    (e) => (e.status === 'Succeeded' || e.status === 'Failed') && /^(?:Before|After)/.test(e.name),
+  );
+  const named = done.find((e) => e.name === hint);
+  const latest = named ?? done.sort((a, b) => (b.endTime?.getTime() ?? 0) - (a.endTime?.getTime() ?? 0))[0];
+  return latest?.status as HookStatus | undefined;
 }

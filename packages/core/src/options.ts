@@ -1,4 +1,14 @@
+import { InvalidOptionsError } from './errors.js';
 import type { Clock, CodeDeployLike, HookLogger } from './types.js';
+import { is, type OptionSpec, validateOptions } from './validate.js';
+
+/**
+ * The longest a Lambda function runs (15 minutes): the largest `defaultRemainingMs`.
+ *
+ * @example
+ * createHook(checks, { defaultRemainingMs: MAX_LAMBDA_MS }); // the most a context-less invocation may assume
+ */
+export const MAX_LAMBDA_MS = 900_000;
 
 /**
  * How the report is retried: exponential backoff with full jitter, on throttling, 5xx and network errors,
@@ -14,164 +24,184 @@ export interface RetryOptions {
   readonly baseDelayMs?: number;
   /** Largest backoff ceiling in ms. @default 5000 */
   readonly maxDelayMs?: number;
-  /** One attempt is abandoned (and retried) after this many ms without a response. @default 10000 */
+  /** One attempt is aborted (and retried) after this many ms without a complete response. @default 10000 */
   readonly attemptTimeoutMs?: number;
 }
 
 /**
- * Options of {@link createHook}. Unknown keys are a `TypeError` that names them.
+ * What every greenlight hook takes: the deadline, the logger, the modes, and the test seams.
  *
  * @example
- * createHook(checks, { timeout: 60_000, failFast: true, logger: new Logger({ serviceName: 'hook' }) });
+ * const common: CommonOptions = { timeout: 60_000, logger, dryRun: true };
  */
-export interface HookOptions {
-  /** Upper bound in ms for all checks together. @default the Lambda deadline less the reserve */
+export interface CommonOptions {
+  /** Upper bound in ms for the checks (or the middy handler). @default the Lambda deadline less the reserve */
   readonly timeout?: number;
   /**
-   * Time in ms kept back from the Lambda deadline for the report and its retries: a number, or a function of
-   * the remaining time. @default min(30000, max(1000, 20% of the remaining time))
+   * Time in ms kept back from the Lambda deadline to answer: a number, or a function of the remaining time.
+   * @default min(30000, max(1000, 20% of the remaining time)) for a CodeDeploy hook
    */
   readonly reserve?: number | ((remainingMs: number) => number);
-  /** Run named checks one after another, in the record's order. @default false (concurrently) */
-  readonly sequential?: boolean;
-  /** Stop at the first failing check: cancel (concurrent) or skip (sequential) the others. @default false */
-  readonly failFast?: boolean;
-  /** The CodeDeploy client. @default a `CodeDeployClient` created on the first invocation, with `maxAttempts: 1` */
-  readonly client?: CodeDeployLike;
   /** Where logs go. @default a Powertools `Logger` with service name `greenlight-hook` */
   readonly logger?: HookLogger;
   /**
-   * Emergency skip: report Succeeded without running checks, logged as a warning. Each of `skip` and `dryRun` is
-   * read from its option, else its environment variable (once, on the first invocation); when both end up on,
-   * dry-run wins (nothing is reported) and a warning says so.
+   * Emergency skip: answer Succeeded without running checks, logged as a warning. Each of `skip` and `dryRun` is
+   * read from its option, else its environment variable (once, on the first invocation of the handler).
    * @default true when the environment variable GREENLIGHT_SKIP_CHECKS is `true` or `1`
    */
   readonly skip?: boolean;
   /**
-   * Run the checks and log the verdict, but report nothing.
+   * Run the checks and log the verdict, but report nothing (an ECS native hook answers SUCCEEDED).
    * @default true when the environment variable GREENLIGHT_DRY_RUN is `true` or `1`
    */
   readonly dryRun?: boolean;
+  /**
+   * Time in ms assumed left when the handler gets no usable Lambda context; at most 900000 (15 minutes).
+   * @default 60000
+   */
+  readonly defaultRemainingMs?: number;
+  /** Clock and timers, for tests. @default real time with Node's (ref'd) timers */
+  readonly clock?: Clock;
+}
+
+/**
+ * Options of `createHook`. Unknown keys are an `InvalidOptionsError` that names them.
+ *
+ * @example
+ * createHook(checks, { timeout: 60_000, failFast: true, logger: new Logger({ serviceName: 'hook' }) });
+ */
+export interface HookOptions extends CommonOptions {
+  /** Run named checks one after another, in the record's order. @default false (concurrently) */
+  readonly sequential?: boolean;
+  /** Stop at the first failing check: cancel (concurrent) or skip (sequential) the others. @default false */
+  readonly failFast?: boolean;
+  /**
+   * The CodeDeploy client. Every call gets an `abortSignal`, aborted when greenlight abandons the call.
+   * @default an SDK `CodeDeployClient` with `maxAttempts: 1`, shared by the handlers of the process and made
+   * again when `AWS_ENDPOINT_URL_CODEDEPLOY`, `AWS_ENDPOINT_URL`, `AWS_REGION` or `AWS_ACCESS_KEY_ID` change
+   */
+  readonly client?: CodeDeployLike;
   /**
    * Report retries.
    * @default each member's own default: 10 attempts, 100 ms base delay, 5000 ms max delay, 10000 ms per attempt
    */
   readonly retry?: RetryOptions;
-  /** Time in ms assumed left when the handler is called without a Lambda context. @default 60000 */
-  readonly defaultRemainingMs?: number;
-  /** Clock and timers, for tests. @default real time with unref'd timers */
-  readonly clock?: Clock;
   /** Random numbers in [0, 1) for the backoff jitter, for tests. @default Math.random */
   readonly random?: () => number;
 }
 
-const TOP_KEYS: ReadonlySet<string> = new Set([
-  'timeout',
-  'reserve',
-  'sequential',
-  'failFast',
-  'client',
-  'logger',
-  'skip',
-  'dryRun',
-  'retry',
-  'defaultRemainingMs',
-  'clock',
-  'random',
-]);
-const RETRY_KEYS: ReadonlySet<string> = new Set([
-  'maxAttempts',
-  'baseDelayMs',
-  'maxDelayMs',
-  'attemptTimeoutMs',
-]);
-
-export function unknownKeys(value: object, known: ReadonlySet<string>, where: string): void {
-  for (const key of Object.keys(value)) {
-    if (!known.has(key)) {
-      throw new TypeError(`Unknown option \`${where}${key}\`. Known options: ${[...known].join(', ')}`);
-    }
-  }
-}
-
-export function nonNegative(value: unknown, name: string, { positive = false, integer = false } = {}): void {
-  if (value === undefined) return;
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (positive ? value > 0 : value >= 0) &&
-    (!integer || Number.isInteger(value));
-  if (!ok) {
-    const what = `${positive ? 'a positive' : 'a non-negative'} ${integer ? 'integer' : 'finite number'}`;
-    throw new TypeError(`Expected \`${name}\` to be ${what}, got ${JSON.stringify(value) ?? String(value)}`);
-  }
-}
-
-export function kind(value: unknown, name: string, type: 'boolean' | 'function'): void {
-  if (value !== undefined && typeof value !== type) {
-    throw new TypeError(`Expected \`${name}\` to be a ${type}, got ${typeof value}`);
-  }
-}
-
-export function methods(value: unknown, name: string, required: readonly string[]): void {
-  if (value === undefined) return;
-  if (typeof value !== 'object' || value === null)
-    throw new TypeError(`Expected \`${name}\` to be an object`);
-  for (const m of required) {
-    if (typeof (value as Record<string, unknown>)[m] !== 'function') {
-      throw new TypeError(`Expected \`${name}\` to have a \`${m}\` method`);
-    }
-  }
-}
-
 /**
- * Checks options strictly: an unknown key or a value of the wrong type is a `TypeError` naming the option.
+ * Options of `createEcsHook`: the deadline, verdict and mode options of `createHook`, plus how long to keep
+ * answering IN_PROGRESS. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
- * validateHookOptions({ timeoutMilis: 5 }); // TypeError: Unknown option `timeoutMilis`. Known options: ...
+ * createEcsHook(checks, { callBackDelay: 15, maxWaitMs: 20 * 60_000 });
  */
-export function validateHookOptions(options: unknown): HookOptions {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError('Expected the options of createHook to be an object');
-  }
-  const o = options as Record<string, unknown>;
-  unknownKeys(o, TOP_KEYS, '');
-  validateCommonOptions(o);
-  methods(o.client, 'client', ['send']);
-  if (o.retry !== undefined) {
-    if (typeof o.retry !== 'object' || o.retry === null)
-      throw new TypeError('Expected `retry` to be an object');
-    const r = o.retry as Record<string, unknown>;
-    unknownKeys(r, RETRY_KEYS, 'retry.');
-    nonNegative(r.maxAttempts, 'retry.maxAttempts', { positive: true, integer: true });
-    nonNegative(r.baseDelayMs, 'retry.baseDelayMs');
-    nonNegative(r.maxDelayMs, 'retry.maxDelayMs');
-    nonNegative(r.attemptTimeoutMs, 'retry.attemptTimeoutMs', { positive: true });
-  }
-  return o as HookOptions;
+export interface EcsHookOptions extends CommonOptions {
+  /** Time in ms kept back to return. @default min(5000, max(250, 5% of the remaining time)) */
+  readonly reserve?: number | ((remainingMs: number) => number);
+  /** @default false */
+  readonly sequential?: boolean;
+  /** @default false */
+  readonly failFast?: boolean;
+  /** Seconds ECS waits before invoking the hook again after IN_PROGRESS. @default 30 */
+  readonly callBackDelay?: number;
+  /** How long, across invocations, a check may stay "not ready" before the hook answers FAILED. @default 3600000 (1 hour) */
+  readonly maxWaitMs?: number;
 }
 
-/** Checks the options createHook and createEcsHook share. */
-export function validateCommonOptions(o: Record<string, unknown>): void {
-  nonNegative(o.timeout, 'timeout', { positive: true });
-  if (typeof o.reserve !== 'function') nonNegative(o.reserve, 'reserve');
-  kind(o.sequential, 'sequential', 'boolean');
-  kind(o.failFast, 'failFast', 'boolean');
-  kind(o.skip, 'skip', 'boolean');
-  kind(o.dryRun, 'dryRun', 'boolean');
-  kind(o.random, 'random', 'function');
-  nonNegative(o.defaultRemainingMs, 'defaultRemainingMs', { positive: true });
-  methods(o.logger, 'logger', ['debug', 'info', 'warn', 'error']);
-  methods(o.clock, 'clock', ['now', 'setTimeout', 'clearTimeout']);
-  if (o.skip === true && o.dryRun === true) {
-    throw new TypeError(
+const RETRY: OptionSpec<RetryOptions> = {
+  maxAttempts: is.positiveInteger,
+  baseDelayMs: is.nonNegative,
+  maxDelayMs: is.nonNegative,
+  attemptTimeoutMs: is.positive,
+};
+
+/**
+ * The validators of {@link CommonOptions}, for every entry point's spec.
+ *
+ * @example
+ * const SPEC: OptionSpec<MyOptions> = { ...COMMON_SPEC, extra: is.boolean };
+ */
+export const COMMON_SPEC: OptionSpec<CommonOptions> = {
+  timeout: is.positive,
+  reserve: is.msOrFunction,
+  logger: is.methods('debug', 'info', 'warn', 'error'),
+  skip: is.boolean,
+  dryRun: is.boolean,
+  defaultRemainingMs: is.positiveAtMost(
+    MAX_LAMBDA_MS,
+    '900000 (15 minutes, the longest a Lambda function runs)',
+  ),
+  clock: is.methods('now', 'setTimeout', 'clearTimeout'),
+};
+
+/**
+ * The validators of {@link HookOptions}.
+ *
+ * @example
+ * validateOptions<HookOptions>('createHook', options, HOOK_SPEC);
+ */
+export const HOOK_SPEC: OptionSpec<HookOptions> = {
+  ...COMMON_SPEC,
+  sequential: is.boolean,
+  failFast: is.boolean,
+  client: is.methods('send'),
+  retry: is.object(RETRY),
+  random: is.function,
+};
+
+const ECS_SPEC: OptionSpec<EcsHookOptions> = {
+  ...COMMON_SPEC,
+  sequential: is.boolean,
+  failFast: is.boolean,
+  callBackDelay: is.positiveInteger,
+  maxWaitMs: is.positive,
+};
+
+/**
+ * Refuses `skip` and `dryRun` both true: skip reports without checking, dry-run checks without reporting.
+ *
+ * @example
+ * exclusiveModes({ skip: true, dryRun: true }); // throws InvalidOptionsError
+ */
+export function exclusiveModes<T extends CommonOptions>(options: T): T {
+  if (options.skip === true && options.dryRun === true) {
+    throw new InvalidOptionsError(
+      'dryRun',
       '`skip` and `dryRun` cannot both be true: skip reports without checking, dry-run checks without reporting',
     );
   }
+  return options;
 }
 
-/** Reads a boolean switch from the environment: `true`/`1` on, unset/`false`/`0`/empty off, else undefined. */
+/**
+ * Checks `createHook`'s options strictly: an unknown key or a value of the wrong type is an
+ * `InvalidOptionsError` naming the option.
+ *
+ * @example
+ * validateHookOptions({ timeoutMilis: 5 }); // InvalidOptionsError: Unknown option `timeoutMilis` of createHook. ...
+ */
+export function validateHookOptions(options: unknown): HookOptions {
+  return exclusiveModes(validateOptions<HookOptions>('createHook', options, HOOK_SPEC));
+}
+
+/**
+ * Checks `createEcsHook`'s options strictly, as {@link validateHookOptions} does.
+ *
+ * @example
+ * validateEcsHookOptions({ callBackDelay: 0 }); // InvalidOptionsError: Expected `callBackDelay` to be a positive integer, got 0
+ */
+export function validateEcsHookOptions(options: unknown): EcsHookOptions {
+  return exclusiveModes(validateOptions<EcsHookOptions>('createEcsHook', options, ECS_SPEC));
+}
+
+/**
+ * Reads a boolean switch from the environment: `true`/`1` on, unset/`false`/`0`/empty off, else undefined.
+ *
+ * @example
+ * envSwitch('GREENLIGHT_DRY_RUN'); // true when GREENLIGHT_DRY_RUN=1
+ */
 export function envSwitch(name: string): boolean | undefined {
   const raw = process.env[name];
   if (raw === undefined) return false;

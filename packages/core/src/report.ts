@@ -1,14 +1,24 @@
 import { PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
-import { describeThrown, type GreenlightErrorCode, HookReportError } from './errors.js';
+import { describeThrown, scrubbed } from './describe.js';
+import { HookReportError, type ReportErrorCode } from './errors.js';
 import { type RetryPolicy, withRetries } from './retry.js';
 import type { CodeDeployLike, HookStatus } from './types.js';
 
 const GROUP_ARN =
   'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentgroup:APPLICATION_NAME/DEPLOYMENT_GROUP_NAME';
 
-/** What to tell a user, per non-retryable answer to PutLifecycleEventHookExecutionStatus. */
-function explain(error: unknown, deploymentId: string): { code: GreenlightErrorCode; fix: string } {
-  const name = (error as { name?: string } | null)?.name ?? '';
+function field(error: unknown, key: string): unknown {
+  try {
+    return (error as Record<string, unknown> | null)?.[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** What to tell a user, per non-retryable failure of PutLifecycleEventHookExecutionStatus. */
+function explain(error: unknown, deploymentId: string): { code: ReportErrorCode; fix: string } {
+  const name = field(error, 'name');
+  const message = String(field(error, 'message') ?? '');
   switch (name) {
     case 'AccessDeniedException':
     case 'AccessDenied':
@@ -39,9 +49,28 @@ function explain(error: unknown, deploymentId: string): { code: GreenlightErrorC
         code: 'REPORT_INVALID_EXECUTION_ID',
         fix: 'the LifecycleEventHookExecutionId does not belong to this deployment: invoke the hook with the event CodeDeploy sent, unchanged',
       };
-    default:
-      return { code: 'REPORT_REJECTED', fix: 'CodeDeploy refused the report' };
   }
+  // The SDK's configuration errors carry no name or code of their own: their messages are all there is.
+  if (/^Region (?:is missing|not accepted)/.test(message)) {
+    return {
+      code: 'REPORT_REGION_MISSING',
+      fix: 'the CodeDeploy client has no usable AWS region: set AWS_REGION (Lambda sets it for you) or give the hook a client with a region',
+    };
+  }
+  if (field(error, 'code') === 'ERR_INVALID_URL') {
+    return {
+      code: 'REPORT_ENDPOINT_INVALID',
+      fix: `the CodeDeploy endpoint is not a URL (${describeThrown(field(error, 'input'))}): check AWS_ENDPOINT_URL_CODEDEPLOY, AWS_ENDPOINT_URL or the client's endpoint`,
+    };
+  }
+  const status = (field(error, '$metadata') as { httpStatusCode?: unknown } | undefined)?.httpStatusCode;
+  return {
+    code: 'REPORT_REJECTED',
+    fix:
+      typeof status === 'number'
+        ? `CodeDeploy refused the report (HTTP ${status})`
+        : 'the call failed before CodeDeploy answered',
+  };
 }
 
 /**
@@ -65,10 +94,12 @@ export interface ReportInput {
 }
 
 /**
- * Reports the hook's status once, retrying throttling, 5xx and network errors within the deadline.
+ * Reports the hook's status once, retrying throttling, 5xx, network errors, timeouts and unreadable answers
+ * within the deadline.
  *
- * @returns `true` when accepted; `'already-completed'` when an earlier invocation had reported.
- * @throws HookReportError with a stable `code` and a message saying what to fix.
+ * @returns `true` when accepted; `'already-completed'` when CodeDeploy already held a status (an earlier
+ *   invocation's, or an earlier attempt's whose answer was lost).
+ * @throws HookReportError with a stable `code` and a bounded, redacted message saying what to fix.
  * @example
  * const reported = await reportStatus({ client, deploymentId, lifecycleEventHookExecutionId, status: 'Failed',
  *   deadline, policy }); // true, or 'already-completed' when an earlier invocation had reported
@@ -83,25 +114,32 @@ export async function reportStatus(input: ReportInput): Promise<true | 'already-
   const outcome = await withRetries((options) => client.send(command, options), input.deadline, input.policy);
   if (outcome.ok) return true;
   const { error, attempts } = outcome;
-  if ((error as { name?: string } | null)?.name === 'LifecycleEventAlreadyCompletedException')
-    return 'already-completed';
+  if (field(error, 'name') === 'LifecycleEventAlreadyCompletedException') return 'already-completed';
   const details = { deploymentId, lifecycleEventHookExecutionId, status, attempts };
   const said = describeThrown(error);
+  const cause = { cause: scrubbed(error) };
+  if (outcome.unreadable && outcome.exhausted) {
+    throw new HookReportError(
+      'REPORT_OUTCOME_UNKNOWN',
+      `Reporting ${status} for deployment ${deploymentId}: CodeDeploy answered, but the answer could not be read and no later attempt before the Lambda deadline confirmed it, so the report may have landed; last error: ${said}. The handler throws so Lambda's async retry asks again (it is told the execution is complete if the report landed).`,
+      details,
+      cause,
+    );
+  }
   if (outcome.exhausted) {
     throw new HookReportError(
       'REPORT_RETRIES_EXHAUSTED',
       `Could not report ${status} for deployment ${deploymentId} after ${attempts} attempt(s) before the Lambda deadline; last error: ${said}. The handler throws so Lambda's async retry can try again.`,
       details,
-      { cause: error },
+      cause,
     );
   }
   const { code, fix } = explain(error, deploymentId);
+  const answered = field(error, '$metadata') !== undefined;
   throw new HookReportError(
     code,
-    `Could not report ${status} for deployment ${deploymentId}: ${fix}. (CodeDeploy said: ${said})`,
+    `Could not report ${status} for deployment ${deploymentId}: ${fix}. (${answered ? 'CodeDeploy said: ' : ''}${said})`,
     details,
-    {
-      cause: error,
-    },
+    cause,
   );
 }

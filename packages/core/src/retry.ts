@@ -1,104 +1,11 @@
+import { classifyError, type ErrorClass, isUnreadableAnswer } from './classify.js';
 import { sleep, systemClock } from './clock.js';
+import { AttemptTimeoutError } from './errors.js';
 import type { RetryOptions } from './options.js';
 import type { Clock } from './types.js';
 
 /**
- * How a failed AWS call is treated: `retryable` (throttling, 5xx, network) or `fatal`.
- *
- * @example
- * const kind: ErrorClass = classifyError(error); // 'retryable' for a ThrottlingException
- */
-export type ErrorClass = 'retryable' | 'fatal';
-
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ProvisionedThroughputExceededException',
-  'BandwidthLimitExceeded',
-  'PriorRequestNotComplete',
-]);
-const TRANSIENT_NAMES = new Set([
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'InternalFailure',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'AttemptTimeout',
-]);
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-const NETWORK_MESSAGE = new RegExp(`\\b(${[...NETWORK_CODES].join('|')})\\b|socket hang up`);
-
-interface AwsLikeError {
-  name?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number };
-  $retryable?: unknown;
-  cause?: unknown;
-}
-
-/**
- * Throttling, 5xx and network errors are retryable; everything else (4xx answers such as AccessDenied) is not.
- *
- * @example
- * classifyError({ name: 'ThrottlingException' }); // 'retryable'
- * classifyError({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }); // 'fatal'
- */
-export function classifyError(error: unknown): ErrorClass {
-  if (typeof error !== 'object' || error === null) return 'fatal';
-  const e = error as AwsLikeError;
-  const status = e.$metadata?.httpStatusCode;
-  if (e.name && (THROTTLING.has(e.name) || TRANSIENT_NAMES.has(e.name))) return 'retryable';
-  if (status === 429 || (status !== undefined && status >= 500)) return 'retryable';
-  if (e.code && NETWORK_CODES.has(e.code)) return 'retryable';
-  if (e.$retryable) return 'retryable';
-  // Node's network errors sometimes reach us wrapped, their code only left in the message (e.g. the SDK's
-  // "AWS SDK error wrapper for TimeoutError: socket hang up" when the error crossed a VM realm).
-  if (error instanceof Error || 'message' in e) {
-    const message = String((e as { message?: unknown }).message ?? '');
-    if (NETWORK_MESSAGE.test(message)) return 'retryable';
-  }
-  if (e.cause && e.cause !== error) return classifyError(e.cause) === 'retryable' ? 'retryable' : 'fatal';
-  return 'fatal';
-}
-
-/**
- * Why an attempt was abandoned: no answer within its time. Classified as retryable.
- *
- * @example
- * if (outcome.ok === false && outcome.error instanceof AttemptTimeout) console.log(outcome.error.message); // no response within 100 ms
- */
-export class AttemptTimeout extends Error {
-  constructor(ms: number) {
-    super(`no response within ${ms} ms`);
-    this.name = 'AttemptTimeout';
-  }
-}
-
-/**
- * A complete retry policy, every value resolved: what {@link withRetries} and {@link reportStatus} run with.
- * `createHook` builds one from {@link RetryOptions}, its defaults filled in, plus its clock and random source.
+ * A complete retry policy, every value resolved: what {@link withRetries} runs with.
  *
  * @example
  * const policy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 5_000, attemptTimeoutMs: 10_000,
@@ -114,8 +21,8 @@ export interface RetryPolicy {
 }
 
 /**
- * The retry policy createHook runs with: the options' values, else the defaults (10 attempts, 100 ms base
- * delay, 5,000 ms largest delay, 10,000 ms per attempt).
+ * The retry policy hooks run with: the options' values, else the defaults (10 attempts, 100 ms base delay,
+ * 5,000 ms largest delay, 10,000 ms per attempt).
  *
  * @example
  * const policy = resolveRetryPolicy({ maxAttempts: 3 }); // other values default; real clock, Math.random
@@ -136,34 +43,74 @@ export function resolveRetryPolicy(
 }
 
 /**
- * What one attempt gets: the SDK's per-call options. Pass them straight to `client.send(command, options)`.
+ * What one attempt gets: pass it straight to `client.send(command, options)`. The signal aborts the request
+ * when the attempt is abandoned (its time is up, or the caller's signal fired), so no socket outlives it.
  *
  * @example
  * await withRetries((options) => client.send(command, options), deadline, policy);
  */
 export interface AttemptOptions {
-  /** Set when the caller's signal may cancel the attempt. */
-  readonly abortSignal?: AbortSignal;
-  /** Milliseconds the attempt may take (the SDK honours it when its handler throws on request timeouts). */
-  readonly requestTimeout: number;
+  readonly abortSignal: AbortSignal;
 }
 
 /**
- * What {@link withRetries} resolves to: the value on success; otherwise the last error and `exhausted` (true when
- * attempts or time ran out, false when the error was not retryable). `attempts` counts the calls made.
+ * What {@link withRetries} resolves to: the value on success; otherwise the last error, `exhausted` (true when
+ * attempts or time ran out, false when the error was not retryable) and `unreadable` (an attempt was answered
+ * with a 2xx that could not be read: the call may have taken effect). `attempts` counts the calls made.
  *
  * @example
  * const outcome: AttemptOutcome<unknown> = await withRetries(call, deadline, policy);
  * if (!outcome.ok && outcome.exhausted) logger.warn('gave up', { attempts: outcome.attempts });
  */
 export type AttemptOutcome<T> =
-  | { ok: true; value: T; attempts: number }
-  | { ok: false; error: unknown; attempts: number; exhausted: boolean };
+  | { readonly ok: true; readonly value: T; readonly attempts: number }
+  | {
+      readonly ok: false;
+      readonly error: unknown;
+      readonly attempts: number;
+      readonly exhausted: boolean;
+      readonly unreadable: boolean;
+    };
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** One attempt, settled by its answer, by its timer, or by `outer`; the request is aborted unless it answered. */
+function once<T>(
+  attempt: (options: AttemptOptions) => Promise<T>,
+  ms: number,
+  clock: Clock,
+  outer: AbortSignal | undefined,
+): Promise<Settled<T>> {
+  return new Promise((resolve) => {
+    const controller = new AbortController();
+    const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+    const timer = clock.setTimeout(() => controller.abort(new AttemptTimeoutError(Math.round(ms))), ms);
+    const done = (settled: Settled<T>) => {
+      clock.clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(settled);
+    };
+    // Abandoned (time up, or the caller gave up): settle now, whether or not the client honours the signal.
+    const onAbort = () => done({ ok: false, error: signal.reason });
+    signal.addEventListener('abort', onAbort);
+    let running: Promise<T>;
+    try {
+      running = attempt({ abortSignal: signal });
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    running.then(
+      (value) => done({ ok: true, value }),
+      (error: unknown) => done({ ok: false, error: signal.aborted ? signal.reason : error }),
+    );
+  });
+}
 
 /**
  * Calls `attempt` until it succeeds, fails with a non-retryable error, runs out of attempts, or the next try
- * could not finish before `deadline`. Backoff: full jitter, `random() × min(maxDelay, base × 2^n)`. Each attempt
- * gets a signal that fires at its own timeout or the deadline, whichever is first. Never throws.
+ * could not finish before `deadline`. Backoff: full jitter, `random() × min(maxDelay, base × 2^n)`, on the
+ * policy's clock. Each attempt gets a signal that aborts its request at its own timeout, at the deadline, or
+ * when `outer` fires, whichever is first. Never throws.
  *
  * @example
  * const outcome = await withRetries((options) => client.send(command, options), deadline, policy);
@@ -173,52 +120,30 @@ export async function withRetries<T>(
   attempt: (options: AttemptOptions) => Promise<T>,
   deadline: number,
   policy: RetryPolicy,
-  classify: (error: unknown) => ErrorClass = classifyError,
   outer?: AbortSignal,
+  classify: (error: unknown) => ErrorClass = classifyError,
 ): Promise<AttemptOutcome<T>> {
   const { clock } = policy;
-  let lastError: unknown = new Error('no time left to make the call');
+  let error: unknown = new AttemptTimeoutError(0, 'no time was left before the deadline to make the call');
+  let unreadable = false;
   for (let n = 1; ; n++) {
     const left = deadline - clock.now();
-    if (outer?.aborted) return { ok: false, error: outer.reason, attempts: n - 1, exhausted: true };
-    if (left <= 0) return { ok: false, error: lastError, attempts: n - 1, exhausted: true };
-    const ms = Math.min(policy.attemptTimeoutMs, left);
-    // Without an outer signal (the report), an attempt is bounded by the SDK's per-call requestTimeout and by
-    // this timer, which abandons it: no AbortController on the hot path. With one (look-ups), it is aborted.
-    const controller = outer ? new AbortController() : undefined;
-    const relay = controller && (() => controller.abort(outer?.reason));
-    if (relay) outer?.addEventListener('abort', relay, { once: true });
-    let timer: unknown;
-    const expired = new Promise<never>((_, reject) => {
-      timer = clock.setTimeout(() => {
-        const timeout = new AttemptTimeout(Math.round(ms));
-        controller?.abort(timeout);
-        reject(timeout);
-      }, ms);
-    });
-    const running = attempt(
-      controller ? { abortSignal: controller.signal, requestTimeout: ms } : { requestTimeout: ms },
-    );
-    try {
-      return { ok: true, value: await Promise.race([running, expired]), attempts: n };
-    } catch (error) {
-      // An attempt we abandoned may surface as the SDK's AbortError; what counts is why we abandoned it.
-      lastError = controller?.signal.reason instanceof AttemptTimeout ? controller.signal.reason : error;
-      if (classify(lastError) === 'fatal')
-        return { ok: false, error: lastError, attempts: n, exhausted: false };
-    } finally {
-      clock.clearTimeout(timer);
-      if (relay) outer?.removeEventListener('abort', relay);
-      // An abandoned attempt may still fail later: that failure was already counted as the timeout.
-      running.catch(() => undefined);
-    }
-    if (n >= policy.maxAttempts) return { ok: false, error: lastError, attempts: n, exhausted: true };
+    if (outer?.aborted)
+      return { ok: false, error: outer.reason, attempts: n - 1, exhausted: true, unreadable };
+    if (left <= 0) return { ok: false, error, attempts: n - 1, exhausted: true, unreadable };
+    const settled = await once(attempt, Math.min(policy.attemptTimeoutMs, left), clock, outer);
+    if (settled.ok) return { ok: true, value: settled.value, attempts: n };
+    error = settled.error;
+    unreadable ||= isUnreadableAnswer(error);
+    if (classify(error) === 'fatal') return { ok: false, error, attempts: n, exhausted: false, unreadable };
+    if (n >= policy.maxAttempts) return { ok: false, error, attempts: n, exhausted: true, unreadable };
     const delay = policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-    if (clock.now() + delay >= deadline) return { ok: false, error: lastError, attempts: n, exhausted: true };
+    if (clock.now() + delay >= deadline)
+      return { ok: false, error, attempts: n, exhausted: true, unreadable };
     try {
       await sleep(clock, delay, outer);
-    } catch {
-      return { ok: false, error: outer?.aborted ? outer.reason : lastError, attempts: n, exhausted: true };
+    } catch (reason) {
+      return { ok: false, error: reason, attempts: n, exhausted: true, unreadable };
     }
   }
 }

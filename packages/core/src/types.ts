@@ -55,12 +55,13 @@ export type CheckOutcome = boolean | void | undefined | CheckVerdict;
 
 /**
  * A check: a predicate over the deployment the hook validates. It gets a {@link HookContext} with an
- * `AbortSignal` that fires at the checks' deadline.
+ * `AbortSignal` that fires at the checks' deadline. `Check` runs on both platforms; `Check<CodeDeployHookContext>`
+ * only in `createHook`, `Check<EcsNativeHookContext>` only in `createEcsHook`.
  *
  * @example
  * const healthy: Check = async ({ signal }) => (await fetch(url, { signal })).ok;
  */
-export type Check = (context: HookContext) => CheckOutcome | Promise<CheckOutcome>;
+export type Check<C extends HookContext = HookContext> = (context: C) => CheckOutcome | Promise<CheckOutcome>;
 
 /**
  * One check or a record of named checks. A single function is named `check`.
@@ -68,7 +69,7 @@ export type Check = (context: HookContext) => CheckOutcome | Promise<CheckOutcom
  * @example
  * const checks: Checks = { smoke: http({ url }), alarms: alarms() };
  */
-export type Checks = Check | Readonly<Record<string, Check>>;
+export type Checks<C extends HookContext = HookContext> = Check<C> | Readonly<Record<string, Check<C>>>;
 
 /**
  * The logger a hook writes through: Powertools' `Logger` fits, and so does any object with these methods.
@@ -256,26 +257,18 @@ export interface DeploymentGroupInfo {
   readonly autoRollbackConfiguration?: { readonly enabled?: boolean; readonly events?: readonly string[] };
 }
 
-/**
- * What every check receives.
- *
- * @example
- * const check: Check = async (ctx) => {
- *   const target = await ctx.target();
- *   ctx.logger.info('validating', { lifecycleEvent: target.lifecycleEvent });
- *   return target.kind === 'lambda' && target.targetVersion !== target.currentVersion;
- * };
- */
-export interface HookContext {
-  /** Who invokes the hook: CodeDeploy, or Amazon ECS's own blue/green deployments. */
-  readonly platform: 'codedeploy' | 'ecs-native';
+/** What a check receives on both platforms. */
+interface HookContextBase {
   /** The CodeDeploy deployment ID, or the ECS service deployment ARN. */
   readonly deploymentId: string;
   /** The CodeDeploy hook execution ID, or the ECS hook execution ID. */
   readonly lifecycleEventHookExecutionId: string;
   /** The name of this check (`check` for a single unnamed check). */
   readonly checkName: string;
-  /** Fires at the checks' deadline, or when a fail-fast sibling failed. Pass it to every I/O call. */
+  /**
+   * Fires at the checks' deadline (reason: `CheckTimeoutError`), when a fail-fast sibling failed, or when the
+   * checks are over (reason: `CheckCancelledError`). Pass it to every I/O call.
+   */
   readonly signal: AbortSignal;
   /** A logger whose every line carries the deployment and execution IDs. */
   readonly logger: HookLogger;
@@ -287,15 +280,64 @@ export interface HookContext {
   remainingTimeMs(): number;
   /** The deployment (GetDeployment), fetched once per invocation. */
   deployment(): Promise<DeploymentInfo>;
+}
+
+/**
+ * What a check receives in a CodeDeploy hook (`createHook`, the middy middleware).
+ *
+ * @example
+ * const check: Check<CodeDeployHookContext> = async (ctx) => {
+ *   const { alarmConfiguration } = await ctx.deploymentGroup();
+ *   return alarmConfiguration?.enabled === true;
+ * };
+ */
+export interface CodeDeployHookContext extends HookContextBase {
+  /** Who invokes the hook: CodeDeploy. */
+  readonly platform: 'codedeploy';
   /** The target and the lifecycle event now in progress, fetched once per invocation. */
   target(): Promise<DeploymentTargetInfo>;
   /**
    * The deployment group (GetDeploymentGroup, with the names `deployment()` gives), fetched once per
-   * invocation: its alarms, rollback settings and configuration. An ECS native hook has no deployment group:
-   * there it rejects with a `LookupError`.
+   * invocation: its alarms, rollback settings and configuration.
    */
   deploymentGroup(): Promise<DeploymentGroupInfo>;
 }
+
+/**
+ * What a check receives in an Amazon ECS native hook (`createEcsHook`): no deployment group, and the target
+ * comes from the hook's own payload.
+ *
+ * @example
+ * const check: Check<EcsNativeHookContext> = async (ctx) => !(await ctx.target()).rollingBack;
+ */
+export interface EcsNativeHookContext extends HookContextBase {
+  /** Who invokes the hook: Amazon ECS's own blue/green deployments. */
+  readonly platform: 'ecs-native';
+  /**
+   * The service, the revision being deployed, the traffic weights and the lifecycle stage (`kind:
+   * 'ecs-native'`), from the hook's own payload.
+   */
+  target(): Promise<DeploymentTargetInfo>;
+  /**
+   * @deprecated An Amazon ECS native deployment has no CodeDeploy deployment group: calling this in an ECS
+   * native hook is a compile error (and rejects with a `LookupError` at run time). A check that runs on both
+   * platforms narrows first: `if (ctx.platform === 'codedeploy') await ctx.deploymentGroup()`.
+   */
+  deploymentGroup(...notOnEcsNative: never): Promise<DeploymentGroupInfo>;
+}
+
+/**
+ * What every check receives, discriminated on `platform`: narrow it before using what only one platform has
+ * (`deploymentGroup()` exists on CodeDeploy only).
+ *
+ * @example
+ * const check: Check = async (ctx) => {
+ *   const target = await ctx.target();
+ *   if (ctx.platform === 'codedeploy') ctx.logger.info('group', { group: (await ctx.deploymentGroup()).deploymentGroupName });
+ *   return target.kind !== 'lambda' || target.targetVersion !== target.currentVersion;
+ * };
+ */
+export type HookContext = CodeDeployHookContext | EcsNativeHookContext;
 
 /**
  * One check's outcome in a {@link HookResult}.
@@ -313,7 +355,7 @@ export interface CheckReport {
 /**
  * What the handler returns (and logs as one summary line).
  * `reported`: `true` when this invocation's report was accepted, `'already-completed'` when an earlier
- * invocation had already reported, `false` in dry-run mode.
+ * invocation (or an earlier attempt whose answer was lost) had already reported, `false` in dry-run mode.
  *
  * @example
  * const result: HookResult = await handler(event, context);
@@ -325,6 +367,11 @@ export interface HookResult {
   readonly checks: readonly CheckReport[];
   readonly durationMs: number;
   readonly reported: true | 'already-completed' | false;
+  /**
+   * With `reported: 'already-completed'`: the status CodeDeploy holds for this hook's lifecycle event, when it
+   * could be read. It differs from `status` when an earlier invocation decided otherwise.
+   */
+  readonly recordedStatus?: HookStatus;
   readonly mode: 'normal' | 'skip' | 'dry-run';
   readonly deploymentId: string;
   readonly lifecycleEventHookExecutionId: string;
@@ -358,7 +405,8 @@ export interface LambdaContextLike {
 export type HookHandler = (event: CodeDeployHookEvent, context?: LambdaContextLike) => Promise<HookResult>;
 
 /**
- * The only client call greenlight needs: `send(command, { abortSignal, requestTimeout })`, as every SDK v3 client has.
+ * The only client call greenlight needs: `send(command, { abortSignal })`, as every SDK v3 client has. Every
+ * call gets a signal, aborted when greenlight abandons the call, so no request outlives the invocation.
  *
  * @example
  * const client: CodeDeployLike = new CodeDeployClient({ region: 'eu-west-1', maxAttempts: 1 });
@@ -366,11 +414,12 @@ export type HookHandler = (event: CodeDeployHookEvent, context?: LambdaContextLi
  */
 export interface CodeDeployLike {
   // biome-ignore lint/suspicious/noExplicitAny: SDK clients' send is overloaded; any command object is accepted.
-  send(command: any, options?: { abortSignal?: AbortSignal; requestTimeout?: number }): Promise<any>;
+  send(command: any, options?: { abortSignal?: AbortSignal }): Promise<any>;
 }
 
 /**
- * Timers and clock, injectable for tests. The defaults are `Date.now` and unref'd `setTimeout`.
+ * Timers and clock, injectable for tests. The defaults are `Date.now` and Node's `setTimeout`: a timer the
+ * handler waits on keeps the process alive, as Lambda requires, and is cleared when the handler settles.
  *
  * @example
  * const clock: Clock = { now: () => fakeNow, setTimeout: (fire, ms) => timers.add(fakeNow + ms, fire),

@@ -1,4 +1,4 @@
-import { describeThrown } from './errors.js';
+import { describeThrown, tidyText } from './describe.js';
 import type { CheckOutcome } from './types.js';
 
 /**
@@ -13,55 +13,61 @@ export interface Verdict {
   readonly pending?: boolean;
 }
 
-const MAX_REASON = 1_000;
-
 /**
- * Keeps reasons readable in logs and results: one line, at most 1,000 characters.
+ * Keeps reasons readable and safe in logs and results: one line, at most 1,000 characters, credentials
+ * redacted.
  *
  * @example
- * tidyReason('HTTP 503\n  Service Unavailable'); // 'HTTP 503   Service Unavailable'
+ * tidyReason('HTTP 503\n  Service Unavailable'); // 'HTTP 503 Service Unavailable'
  */
 export function tidyReason(reason: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what gets replaced.
-  const line = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON - 1)}…` : line;
+  return tidyText(reason);
+}
+
+function read(outcome: object): { passed: unknown; reason?: unknown; pending?: unknown } | undefined {
+  if (!('passed' in outcome)) return undefined;
+  const { passed, reason, pending } = outcome as { passed: unknown; reason?: unknown; pending?: unknown };
+  return { passed, reason, pending };
 }
 
 /**
  * The verdict rules: `false`, `{ passed: false }` and an object whose `passed` is not a boolean fail; anything
- * else passes.
+ * else passes. A value that cannot even be read (a getter or a Proxy trap throws) fails, saying so. Never throws.
  *
  * @example
  * toVerdict(false); // { passed: false, reason: 'returned false' }
  */
 export function toVerdict(outcome: CheckOutcome | unknown): Verdict {
   if (outcome === false) return { passed: false, reason: 'returned false' };
-  if (typeof outcome === 'object' && outcome !== null && 'passed' in outcome) {
-    const { passed, reason, pending } = outcome as { passed: unknown; reason?: unknown; pending?: unknown };
-    if (passed === false) {
-      const why = typeof reason === 'string' && reason !== '' ? tidyReason(reason) : undefined;
-      if (pending === true) return { passed: false, pending: true, reason: why ?? 'not ready yet' };
-      return { passed: false, reason: why ?? 'returned { passed: false }' };
-    }
-    if (passed !== true) {
-      return {
-        passed: false,
-        reason: `returned a verdict whose \`passed\` is ${describeThrown(passed)}, not a boolean`,
-      };
-    }
-    return typeof reason === 'string' && reason !== ''
-      ? { passed: true, reason: tidyReason(reason) }
-      : { passed: true };
+  if (typeof outcome !== 'object' || outcome === null) return { passed: true };
+  let fields: ReturnType<typeof read>;
+  try {
+    fields = read(outcome);
+  } catch (error) {
+    return { passed: false, reason: `returned a value that cannot be read: ${describeThrown(error)}` };
   }
-  return { passed: true };
+  if (!fields) return { passed: true };
+  const { passed, reason, pending } = fields;
+  const why = typeof reason === 'string' && reason !== '' ? tidyText(reason) : undefined;
+  if (passed === false) {
+    if (pending === true) return { passed: false, pending: true, reason: why ?? 'not ready yet' };
+    return { passed: false, reason: why ?? 'returned { passed: false }' };
+  }
+  if (passed !== true) {
+    return {
+      passed: false,
+      reason: `returned a verdict whose \`passed\` is ${describeThrown(passed)}, not a boolean`,
+    };
+  }
+  return why === undefined ? { passed: true } : { passed: true, reason: why };
 }
 
 /**
- * The verdict of a check that threw or rejected with `error`.
+ * The verdict of a check that threw or rejected with `error`, whatever it is. Never throws.
  *
  * @example
  * thrownVerdict(new TypeError('fetch failed')); // { passed: false, reason: 'TypeError: fetch failed' }
  */
 export function thrownVerdict(error: unknown): Verdict {
-  return { passed: false, reason: tidyReason(describeThrown(error)) };
+  return { passed: false, reason: describeThrown(error) };
 }

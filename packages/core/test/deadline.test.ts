@@ -1,4 +1,5 @@
-import { CheckTimeoutError, createHook, defaultReserve, systemClock } from '@greenlight/core';
+import { CheckTimeoutError, createHook } from '@greenlight/core';
+import { defaultReserve, systemClock } from '@greenlight/core/internal';
 import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
 
 describe('the deadline', () => {

@@ -214,7 +214,7 @@ describe('createEcsHook: Amazon ECS native lifecycle hooks', () => {
     expect(lines.find((l) => /dry run/.test(l.message))?.attributes).toMatchObject({ hookStatus: 'FAILED' });
   });
 
-  it('rejects unknown and mistyped options with a TypeError naming them', () => {
+  it('rejects unknown and mistyped options with an InvalidOptionsError naming them', () => {
     expect(() => createEcsHook(() => true, { callbackDelay: 5 } as never)).toThrow(
       /Unknown option `callbackDelay`/,
     );

@@ -1,4 +1,5 @@
-import { createHook, InvalidHookEventError, MAX_ID_LENGTH, parseHookEvent } from '@greenlight/core';
+import { createHook, InvalidHookEventError } from '@greenlight/core';
+import { MAX_ID_LENGTH, parseHookEvent } from '@greenlight/core/internal';
 import { captureLogger, event, TestCodeDeploy } from './helpers/test-server.js';
 
 describe('the hook event', () => {

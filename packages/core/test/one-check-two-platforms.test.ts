@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import { type Check, createEcsHook, createHook, systemClock } from '@greenlight/core';
+import { type Check, createEcsHook, createHook } from '@greenlight/core';
+import { systemClock } from '@greenlight/core/internal';
 import {
   type EcsNativeHandler,
   type LocalCodeDeploy,

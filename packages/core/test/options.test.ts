@@ -1,11 +1,23 @@
-import { createHook, validateHookOptions } from '@greenlight/core';
+import { createHook, InvalidOptionsError, isGreenlightError } from '@greenlight/core';
+import { validateHookOptions } from '@greenlight/core/internal';
 
 describe('options', () => {
   const check = () => true;
 
-  it('rejects an unknown option with a TypeError that names it', () => {
-    expect(() => createHook(check, { timeoutMilis: 5 } as never)).toThrow(/Unknown option `timeoutMilis`/);
-    expect(() => createHook(check, { timeoutMilis: 5 } as never)).toThrow(TypeError);
+  const thrown = (make: () => unknown): unknown => {
+    try {
+      make();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('nothing was thrown');
+  };
+
+  it('rejects an unknown option with an InvalidOptionsError that names it', () => {
+    const error = thrown(() => createHook(check, { timeoutMilis: 5 } as never));
+    expect(error).toBeInstanceOf(InvalidOptionsError);
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS', option: 'timeoutMilis' });
+    expect((error as Error).message).toMatch(/Unknown option `timeoutMilis` of createHook/);
   });
 
   it.each([
@@ -19,9 +31,14 @@ describe('options', () => {
     [{ retry: { backoff: 2 } }, /Unknown option `retry.backoff`/],
     [{ skip: true, dryRun: true }, /cannot both be true/],
     ['fast', /options of createHook to be an object/],
+    [
+      { defaultRemainingMs: 30 * 24 * 3_600_000 },
+      /`defaultRemainingMs` to be a positive finite number no larger than 900000/,
+    ],
   ])('rejects %j', (options, message) => {
-    expect(() => validateHookOptions(options)).toThrow(TypeError);
-    expect(() => validateHookOptions(options)).toThrow(message);
+    const error = thrown(() => validateHookOptions(options));
+    expect(isGreenlightError(error, 'INVALID_OPTIONS')).toBe(true);
+    expect((error as Error).message).toMatch(message);
   });
 
   it('accepts every documented option', () => {
@@ -48,6 +65,8 @@ describe('options', () => {
     [{}, /at least one check/],
     [{ ok: () => true, broken: 'yes' }, /check `broken` to be a function, got string/],
   ])('rejects checks %p', (checks, message) => {
-    expect(() => createHook(checks as never)).toThrow(message);
+    const error = thrown(() => createHook(checks as never));
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS', option: 'checks' });
+    expect((error as Error).message).toMatch(message);
   });
 });

@@ -1,9 +1,13 @@
 export {
   type CodeDeployHookEvent,
-  defaultReserve,
+  GreenlightError,
+  type GreenlightErrorCode,
   HookReportError,
   type HookResult,
   InvalidHookEventError,
+  InvalidOptionsError,
+  isGreenlightError,
 } from '@greenlight/core';
+export { defaultReserve } from '@greenlight/core/internal';
 export { type GreenlightMiddleware, greenlight, type MiddyRequestLike } from './middleware.js';
 export { type GreenlightMiddyOptions, validateGreenlightMiddyOptions } from './options.js';

@@ -1,18 +1,18 @@
+import type { CodeDeployHookEvent, HookLogger, HookResult } from '@greenlight/core';
 import {
-  type CodeDeployHookEvent,
-  defaultLogger,
-  type HookLogger,
-  type HookResult,
+  answerCodeDeploy,
+  defaultReserve,
+  describeThrown,
+  HookPipeline,
+  type Invocation,
   parseHookEvent,
-  systemClock,
+  remainingTime,
   thrownVerdict,
   toVerdict,
   type Verdict,
   withKeys,
-} from '@greenlight/core';
-import { isMiddyTimeout, modeOf, planInvocation } from './invocation.js';
+} from '@greenlight/core/internal';
 import { type GreenlightMiddyOptions, validateGreenlightMiddyOptions } from './options.js';
-import { createReporter, type ReportOutcome } from './reporter.js';
 
 /**
  * The part of middy's request the middleware reads and writes (structural: middy is an optional peer).
@@ -51,24 +51,14 @@ interface KeyedLogger extends HookLogger {
 
 const KEY_NAMES = ['deploymentId', 'lifecycleEventHookExecutionId'];
 
-type Settled = { ok: true; value: ReportOutcome } | { ok: false; error: unknown };
+type Answer = { ok: true; value: HookResult } | { ok: false; error: unknown };
 
-interface Decision {
-  readonly verdict: Verdict;
-  readonly durationMs: number;
-  readonly byDeadline: boolean;
-  readonly outcome: Promise<Settled>;
-}
-
-interface Invocation {
-  readonly event: CodeDeployHookEvent;
-  readonly start: number;
-  readonly lambdaEnd: number;
-  readonly logger: HookLogger;
-  readonly mode: HookResult['mode'];
+/** One request's state. Kept in a WeakMap keyed by the request: middy's `request.internal` may be shared. */
+interface State {
+  readonly inv: Invocation;
   readonly keyed: KeyedLogger | undefined;
   timer?: unknown;
-  decision?: Decision;
+  decided?: { readonly byDeadline: boolean; readonly answer: Promise<Answer> };
   finished?: boolean;
 }
 
@@ -77,8 +67,19 @@ function isKeyed(logger: HookLogger): logger is KeyedLogger {
   return typeof l.appendKeys === 'function' && typeof l.removeKeys === 'function';
 }
 
+/** The error `@middy/core` throws (its default `timeoutEarlyResponse`) when its early timeout fires. */
+function isMiddyTimeout(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'TimeoutError' &&
+    (error.cause as { package?: unknown } | undefined)?.package === '@middy/core'
+  );
+}
+
 /**
- * The greenlight contract as a middy middleware: the handler is the check.
+ * The greenlight contract as a middy middleware: the handler is the check. It is an adapter over the core's
+ * hook pipeline (the one behind `createHook`): the same event validation, budget, modes, verdict rules, report
+ * and summary line.
  *
  * - `before` validates the event (a malformed one is an `InvalidHookEventError`, and nothing is reported),
  *   appends the IDs to a Powertools Logger, and arms a deadline at the Lambda deadline less the reserve.
@@ -87,10 +88,12 @@ function isKeyed(logger: HookLogger): logger is KeyedLogger {
  *   timeout fired). The response becomes a {@link HookResult}.
  * - If the handler is still running at the deadline, Failed is reported then, whatever middy's
  *   `timeoutEarlyInMillis`, so the report always has the reserve to retry in.
+ * - When middy's early timeout fires as the handler starts (its `timeoutEarlyInMillis` is at or past the time
+ *   the invocation has), a warning says so and names a value that works.
  * - `LifecycleEventAlreadyCompletedException` (an earlier invocation reported) is success. When no report
  *   could be made, the handler throws `HookReportError`, so Lambda's async retry tries again.
  *
- * @param options See {@link GreenlightMiddyOptions}; unknown keys are a `TypeError`.
+ * @param options See {@link GreenlightMiddyOptions}; unknown keys are an `InvalidOptionsError`.
  * @example
  * import middy from '@middy/core';
  * import { defaultReserve, greenlight } from '@greenlight/middy';
@@ -101,158 +104,134 @@ function isKeyed(logger: HookLogger): logger is KeyedLogger {
  *   .handler(async (event, context, { signal }) => (await fetch(url, { signal })).ok);
  */
 export function greenlight(options?: GreenlightMiddyOptions): GreenlightMiddleware {
-  const opts = validateGreenlightMiddyOptions(options);
-  const clock = opts.clock ?? systemClock;
-  const report = createReporter(opts);
-  let baseLogger: HookLogger | undefined = opts.logger;
-  const invocations = new WeakMap<object, Invocation>();
+  const pipeline = new HookPipeline(validateGreenlightMiddyOptions(options), defaultReserve);
+  const { clock } = pipeline;
+  const requests = new WeakMap<object, State>();
 
-  const begin = (request: MiddyRequestLike, event: CodeDeployHookEvent): Invocation => {
-    const start = clock.now();
-    baseLogger ??= defaultLogger();
+  const begin = (request: MiddyRequestLike, event: CodeDeployHookEvent): State => {
+    const base = pipeline.logger();
     const keys = {
       deploymentId: event.DeploymentId,
       lifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
     };
-    let keyed: KeyedLogger | undefined;
-    if (isKeyed(baseLogger)) {
-      keyed = baseLogger;
-      keyed.appendKeys(keys);
+    const keyed = isKeyed(base) ? base : undefined;
+    keyed?.appendKeys(keys);
+    const inv = pipeline.begin(keys, request.context, keyed && withKeys(keyed));
+    const state: State = { inv, keyed };
+    requests.set(request, state);
+    const { checksBudgetMs } = inv.budget;
+    if (inv.mode === 'skip') {
+      inv.logger.warn('EMERGENCY SKIP: reporting Succeeded without running the handler');
+      decide(state, { passed: true, reason: 'emergency skip' });
+    } else if (checksBudgetMs <= 0) {
+      decide(state, { passed: false, reason: 'not run: no time left before the reserve' });
+    } else {
+      state.timer = clock.setTimeout(() => {
+        if (state.decided) return;
+        inv.logger.warn('the handler is still running at its deadline; reporting Failed', {
+          budgetMs: checksBudgetMs,
+        });
+        decide(state, { passed: false, reason: `timed out after ${Math.round(checksBudgetMs)} ms` }, true);
+      }, checksBudgetMs);
     }
-    const logger = keyed ?? withKeys(baseLogger, keys);
-    const { lambdaEnd, budgetMs } = planInvocation(start, request.context, opts);
-    const inv: Invocation = { event, start, lambdaEnd, logger, keyed, mode: modeOf(opts, logger) };
-    invocations.set(request, inv);
-    if (inv.mode !== 'skip' && budgetMs > 0) {
-      inv.timer = clock.setTimeout(() => {
-        if (inv.decision) return;
-        logger.warn('the handler is still running at its deadline; reporting Failed', { budgetMs });
-        decide(inv, { passed: false, reason: `timed out after ${Math.round(budgetMs)} ms` }, true);
-      }, budgetMs);
-    } else if (inv.mode !== 'skip') {
-      decide(inv, { passed: false, reason: 'not run: no time left before the reserve' });
-    }
-    return inv;
+    return state;
   };
 
-  // The one report of an invocation: whoever decides first (handler, error, deadline) decides for all.
-  const decide = (inv: Invocation, verdict: Verdict, byDeadline = false): Decision => {
-    if (inv.decision) return inv.decision;
-    if (inv.timer !== undefined) clock.clearTimeout(inv.timer);
-    const status = verdict.passed ? 'Succeeded' : 'Failed';
-    const outcome: Promise<Settled> =
-      inv.mode === 'dry-run'
-        ? Promise.resolve({ ok: true, value: { status, reported: true } })
-        : report({ event: inv.event, status, lambdaEnd: inv.lambdaEnd }).then(
-            (value) => ({ ok: true, value }),
-            (error: unknown) => {
-              inv.logger.error('greenlight hook could not report its verdict', { status, error });
-              return { ok: false, error };
-            },
-          );
-    inv.decision = { verdict, durationMs: clock.now() - inv.start, byDeadline, outcome };
-    return inv.decision;
+  // The one report of a request: whoever decides first (handler, error, deadline) decides for all.
+  const decide = (state: State, verdict: Verdict, byDeadline = false) => {
+    if (state.decided) return state.decided;
+    if (state.timer !== undefined) clock.clearTimeout(state.timer);
+    const { inv } = state;
+    const skipped = inv.mode === 'skip';
+    const report = {
+      name: 'handler',
+      status: skipped ? 'Skipped' : verdict.passed ? 'Succeeded' : verdict.pending ? 'Pending' : 'Failed',
+      ...(verdict.reason !== undefined && { reason: verdict.reason }),
+      durationMs: skipped ? 0 : clock.now() - inv.start,
+    } as const;
+    const answer = answerCodeDeploy(pipeline, inv, [report], true).then(
+      (value): Answer => ({ ok: true, value }),
+      (error: unknown): Answer => ({ ok: false, error }),
+    );
+    state.decided = { byDeadline, answer };
+    return state.decided;
   };
 
-  const finish = async (inv: Invocation): Promise<HookResult> => {
-    const decision = inv.decision as Decision;
-    inv.finished = true;
+  const finish = async (state: State): Promise<HookResult> => {
+    state.finished = true;
     try {
-      const settled = await decision.outcome;
-      if (!settled.ok) throw settled.error;
-      return resultOf(inv, decision, settled.value, clock.now());
+      const answer = await (state.decided as NonNullable<State['decided']>).answer;
+      if (!answer.ok) throw answer.error;
+      return answer.value;
     } finally {
-      inv.keyed?.removeKeys(KEY_NAMES);
+      state.keyed?.removeKeys(KEY_NAMES);
     }
+  };
+
+  // middy's early timeout fires `timeoutEarlyInMillis` before the Lambda deadline; when that is at or past the
+  // time the invocation has, it fires as the handler starts, and the handler can never run.
+  const warnEarlyTimeout = (state: State) => {
+    const { inv } = state;
+    const ranMs = clock.now() - inv.start;
+    const { remainingMs, reserveMs } = inv.budget;
+    if (ranMs >= Math.min(1_000, Math.max(50, remainingMs * 0.05))) return;
+    const now = remainingTime(inv.lambdaContext, remainingMs).ms;
+    inv.logger.warn(
+      `middy's early timeout fired ${Math.round(ranMs)} ms after the handler started, with ${Math.round(now)} ms of the invocation left: middy's timeoutEarlyInMillis is at or past the time the invocation has, so the handler could never run. Set it below the function's timeout: greenlight's reserve for this invocation is ${Math.round(reserveMs)} ms (middy({ timeoutEarlyInMillis: defaultReserve(FUNCTION_TIMEOUT_MS) }) with the function's timeout in ms)`,
+      { remainingMs: Math.round(now), suggestedTimeoutEarlyInMillis: Math.round(reserveMs) },
+    );
   };
 
   return {
     name: 'greenlight',
     async before(request) {
-      const inv = begin(request, parseHookEvent(request.event));
-      if (inv.mode === 'skip') {
-        inv.logger.warn('EMERGENCY SKIP: reporting Succeeded without running the handler');
-        decide(inv, { passed: true, reason: 'emergency skip' });
-      }
+      const state = begin(request, parseHookEvent(request.event));
       // Skipped, or no time left: end the request here, without running the handler.
-      return inv.decision ? finish(inv) : undefined;
+      return state.decided ? finish(state) : undefined;
     },
     async after(request) {
-      const inv = invocations.get(request);
-      if (!inv || inv.finished) return;
+      const state = requests.get(request);
+      if (!state || state.finished) return;
       const verdict = toVerdict(request.response);
-      const decision = decide(inv, verdict);
-      if (decision.byDeadline) {
-        inv.logger.debug('the handler settled after its deadline; its result was not reported', {
+      if (decide(state, verdict).byDeadline) {
+        state.inv.logger.debug('the handler settled after its deadline; its result was not reported', {
           passed: verdict.passed,
           reason: verdict.reason,
         });
       }
-      request.response = await finish(inv);
+      request.response = await finish(state);
     },
     async onError(request) {
-      let inv = invocations.get(request);
-      if (inv?.finished) return; // our own report failed: let the HookReportError through
-      if (!inv) {
-        // A middleware before this one failed, or the event is malformed (nothing may be reported then).
+      let state = requests.get(request);
+      if (state?.finished) return; // our own report failed: let the HookReportError through
+      if (!state) {
+        // A middleware before this one failed. With a malformed event nothing may be reported: middy rethrows
+        // the original error, which is what the caller sees.
         let event: CodeDeployHookEvent;
         try {
           event = parseHookEvent(request.event);
         } catch {
           return;
         }
-        inv = begin(request, event);
+        state = begin(request, event);
       }
       const error = request.error;
-      const verdict: Verdict = isMiddyTimeout(error)
-        ? { passed: false, reason: `timed out after ${clock.now() - inv.start} ms (middy's early timeout)` }
+      const timedOut = isMiddyTimeout(error);
+      if (timedOut && !state.decided) warnEarlyTimeout(state);
+      const verdict: Verdict = timedOut
+        ? {
+            passed: false,
+            reason: `timed out after ${clock.now() - state.inv.start} ms (middy's early timeout)`,
+          }
         : thrownVerdict(error);
-      const decision = decide(inv, verdict);
-      if (decision.byDeadline) {
-        inv.logger.debug('the handler failed after its deadline; its error was not reported', { error });
-      } else if (!isMiddyTimeout(error)) {
-        inv.logger.warn('the handler failed; reporting Failed', { error });
+      if (decide(state, verdict).byDeadline) {
+        state.inv.logger.debug('the handler failed after its deadline; its error was not reported', {
+          error: describeThrown(error),
+        });
+      } else if (!timedOut) {
+        state.inv.logger.warn('the handler failed; reporting Failed', { error: describeThrown(error) });
       }
-      request.response = await finish(inv);
+      request.response = await finish(state);
     },
   };
-}
-
-function resultOf(inv: Invocation, decision: Decision, outcome: ReportOutcome, now: number): HookResult {
-  const { verdict } = decision;
-  const status = outcome.status;
-  const skipped = inv.mode === 'skip';
-  const reason = skipped ? 'emergency skip' : status === 'Failed' ? (verdict.reason ?? 'failed') : undefined;
-  const checkReason = skipped ? reason : verdict.reason;
-  const check = {
-    name: 'handler',
-    status: skipped ? 'Skipped' : status,
-    ...(checkReason !== undefined && { reason: checkReason }),
-    durationMs: skipped ? 0 : decision.durationMs,
-  } as const;
-  const result: HookResult = {
-    status,
-    ...(reason !== undefined && { reason }),
-    checks: [check],
-    durationMs: now - inv.start,
-    reported: inv.mode === 'dry-run' ? false : outcome.reported,
-    mode: inv.mode,
-    deploymentId: inv.event.DeploymentId,
-    lifecycleEventHookExecutionId: inv.event.LifecycleEventHookExecutionId,
-  };
-  const line =
-    inv.mode === 'dry-run' ? 'greenlight hook verdict (dry run, not reported)' : 'greenlight hook verdict';
-  const summary = {
-    status,
-    reason,
-    checks: result.checks,
-    durationMs: result.durationMs,
-    reported: result.reported,
-    mode: inv.mode,
-  };
-  if (status === 'Succeeded') inv.logger.info(line, summary);
-  else inv.logger.warn(line, summary);
-  if (result.reported === 'already-completed')
-    inv.logger.info('an earlier invocation had already reported this hook execution');
-  return result;
 }

@@ -1,8 +1,9 @@
-import { type HookOptions, validateHookOptions } from '@greenlight/core';
+import type { HookOptions } from '@greenlight/core';
+import { exclusiveModes, HOOK_SPEC, type OptionSpec, validateOptions } from '@greenlight/core/internal';
 
 /**
  * Options of the {@link greenlight} middleware: the subset of `createHook`'s options that apply when the
- * handler is the check. Unknown keys are a `TypeError` that names them.
+ * handler is the check. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * middy(handler).use(greenlight({ logger, reserve: 5_000, retry: { maxAttempts: 5 } }));
@@ -40,45 +41,34 @@ export interface GreenlightMiddyOptions {
   readonly dryRun?: boolean;
   /** Report retries: full-jitter backoff on throttling, 5xx and network errors. @default `createHook`'s */
   readonly retry?: HookOptions['retry'];
-  /** Time in ms assumed left when invoked without a Lambda context. @default 60000 */
+  /** Time in ms assumed left without a usable Lambda context; at most 900000 (15 minutes). @default 60000 */
   readonly defaultRemainingMs?: number;
-  /** Clock and timers, for tests. @default real time with unref'd timers */
+  /** Clock and timers, for tests. @default real time with Node's (ref'd) timers */
   readonly clock?: HookOptions['clock'];
   /** Random numbers in [0, 1) for the backoff jitter, for tests. @default Math.random */
   readonly random?: () => number;
 }
 
-const KEYS: ReadonlySet<string> = new Set([
-  'timeout',
-  'reserve',
-  'client',
-  'logger',
-  'skip',
-  'dryRun',
-  'retry',
-  'defaultRemainingMs',
-  'clock',
-  'random',
-]);
+const SPEC: OptionSpec<GreenlightMiddyOptions> = {
+  timeout: HOOK_SPEC.timeout,
+  reserve: HOOK_SPEC.reserve,
+  client: HOOK_SPEC.client,
+  logger: HOOK_SPEC.logger,
+  skip: HOOK_SPEC.skip,
+  dryRun: HOOK_SPEC.dryRun,
+  retry: HOOK_SPEC.retry,
+  defaultRemainingMs: HOOK_SPEC.defaultRemainingMs,
+  clock: HOOK_SPEC.clock,
+  random: HOOK_SPEC.random,
+};
 
 /**
- * Checks the middleware's options strictly: an unknown key (e.g. `failFast`, which only `createHook` has) or a
- * value of the wrong type is a `TypeError` that names the option. Types are checked by the core's validator.
+ * Checks the middleware's options strictly, with the core's validators: an unknown key (e.g. `failFast`, which
+ * only `createHook` has) or a value of the wrong type is an `InvalidOptionsError` that names the option.
  *
  * @example
- * validateGreenlightMiddyOptions({ reserv: 5 }); // TypeError: Unknown option `reserv` of @greenlight/middy. ...
+ * validateGreenlightMiddyOptions({ reserv: 5 }); // InvalidOptionsError: Unknown option `reserv` of @greenlight/middy. ...
  */
 export function validateGreenlightMiddyOptions(options: unknown): GreenlightMiddyOptions {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError('Expected the options of the greenlight middleware to be an object');
-  }
-  for (const key of Object.keys(options)) {
-    if (!KEYS.has(key)) {
-      throw new TypeError(
-        `Unknown option \`${key}\` of @greenlight/middy. Known options: ${[...KEYS].join(', ')}`,
-      );
-    }
-  }
-  return validateHookOptions(options) as GreenlightMiddyOptions;
+  return exclusiveModes(validateOptions<GreenlightMiddyOptions>('@greenlight/middy', options, SPEC));
 }

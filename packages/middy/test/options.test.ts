@@ -1,4 +1,4 @@
-import { greenlight, validateGreenlightMiddyOptions } from '@greenlight/middy';
+import { greenlight, InvalidOptionsError, validateGreenlightMiddyOptions } from '@greenlight/middy';
 
 describe('options are validated strictly', () => {
   it.each([
@@ -12,8 +12,8 @@ describe('options are validated strictly', () => {
     ['skip and dryRun together', { skip: true, dryRun: true }, /cannot both be true/],
     ['a non-boolean dryRun', { dryRun: 'yes' }, /`dryRun` to be a boolean/],
     ['an array', [], /to be an object/],
-  ])('rejects %s with a TypeError naming it', (_, options, message) => {
-    expect(() => greenlight(options as never)).toThrow(TypeError);
+  ])('rejects %s with an InvalidOptionsError naming it', (_, options, message) => {
+    expect(() => greenlight(options as never)).toThrow(InvalidOptionsError);
     expect(() => greenlight(options as never)).toThrow(message);
   });
 

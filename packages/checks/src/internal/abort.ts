@@ -1,10 +1,5 @@
-import {
-  CheckTimeoutError,
-  type CheckVerdict,
-  type Clock,
-  describeThrown,
-  systemClock,
-} from '@greenlight/core';
+import { CheckTimeoutError, type CheckVerdict, type Clock } from '@greenlight/core';
+import { describeThrown, systemClock } from '@greenlight/core/internal';
 
 /** Why `signal` fired, in words: `timed out after 500 ms` or `aborted (…)`. */
 export function abortReason(signal: AbortSignal): string {

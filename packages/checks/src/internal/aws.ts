@@ -1,4 +1,5 @@
-import { describeThrown, GreenlightError } from '@greenlight/core';
+import { GreenlightError } from '@greenlight/core';
+import { describeThrown } from '@greenlight/core/internal';
 
 /**
  * What a check needs of an AWS SDK v3 client: `send(command, { abortSignal })`. Every SDK client fits.

@@ -2,7 +2,7 @@ import {
   CheckTimeoutError,
   type DeploymentInfo,
   type DeploymentTargetInfo,
-  type HookContext,
+  type CodeDeployHookContext as HookContext,
   type HookLogger,
 } from '@greenlight/core';
 

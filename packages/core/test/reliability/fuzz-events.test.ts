@@ -1,5 +1,6 @@
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import { createHook, HookReportError, InvalidHookEventError, MAX_ID_LENGTH } from '@greenlight/core';
+import { createHook, HookReportError, InvalidHookEventError } from '@greenlight/core';
+import { MAX_ID_LENGTH } from '@greenlight/core/internal';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
 import * as fc from 'fast-check';
 import { captureLogger, lambdaContext } from '../helpers/test-server.js';

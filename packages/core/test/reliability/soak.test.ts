@@ -109,13 +109,14 @@ describe('soak', () => {
     }
   }, 300_000);
 
-  it("core's runtime dependencies are the CodeDeploy client and the logger, nothing else", () => {
+  it("core's runtime dependencies are the CodeDeploy client, the logger and the client's own @smithy/core, nothing else", () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
       '@aws-lambda-powertools/logger',
       '@aws-sdk/client-codedeploy',
+      '@smithy/core',
     ]);
   });
 });

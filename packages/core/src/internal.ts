@@ -1,0 +1,59 @@
+/**
+ * @internal What greenlight's other packages (middy, checks, the CLI, the benchmark) build on. Not part of the
+ * public API: it may change in any release. Users import from `@greenlight/core`.
+ *
+ * @packageDocumentation
+ */
+export {
+  type Budget,
+  defaultReserve,
+  ecsReserve,
+  planBudget,
+  type RemainingTime,
+  remainingTime,
+} from './budget.js';
+export { classifyError, type ErrorClass, isUnreadableAnswer } from './classify.js';
+export { createCodeDeployClient, defaultClient } from './client.js';
+export { MAX_TIMER_MS, sleep, systemClock } from './clock.js';
+export { ecsNativeTarget } from './create-ecs-hook.js';
+export { describeThrown, MAX_TEXT, redact, scrubbed, shown, tidyText } from './describe.js';
+export { ECS_LIFECYCLE_STAGES, parseEcsHookEvent } from './ecs-event.js';
+export { MAX_ID_LENGTH, parseHookEvent } from './event.js';
+export { defaultLogger, withKeys } from './logger.js';
+export { createLookups, type Lookups, recordedStatus, toTargetInfo } from './lookups.js';
+export {
+  COMMON_SPEC,
+  envSwitch,
+  exclusiveModes,
+  HOOK_SPEC,
+  MAX_LAMBDA_MS,
+  validateEcsHookOptions,
+  validateHookOptions,
+} from './options.js';
+export { answerCodeDeploy, codeDeployContexts } from './pipeline/codedeploy.js';
+export {
+  HookPipeline,
+  type Invocation,
+  type InvocationIds,
+  type Mode,
+  type PipelineOptions,
+  resolveMode,
+} from './pipeline/pipeline.js';
+export {
+  CheckRun,
+  type NamedCheck,
+  namedChecks,
+  type RunChecksInput,
+  runChecks,
+  runChecksOrFail,
+} from './pipeline/run-checks.js';
+export { type ReportInput, reportStatus } from './report.js';
+export {
+  type AttemptOptions,
+  type AttemptOutcome,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  withRetries,
+} from './retry.js';
+export { is, type OptionSpec, optional, type Validator, validateOptions, wrongOption } from './validate.js';
+export { thrownVerdict, tidyReason, toVerdict, type Verdict } from './verdict.js';
