@@ -164,15 +164,19 @@ export function lambdaRuntimeChild(
     running.ended = end.kind;
     current = undefined;
     holder[LISTENER] = noop;
-    // An immediate also keeps an emptied loop turning: Node emits 'beforeExit' once per emptying.
-    setImmediate(() => {
-      const left = leftBehind(running.before);
-      flushed(() => {
-        send({ type: 'end', requestId: running.message.requestId, end, leftBehind: left });
-        if (end.kind === 'crashed') process.exit(end.exitCode);
-        next();
-      });
-    });
+    // Two immediates: the second runs after this turn's close callbacks, so a socket the handler destroyed as
+    // it settled is gone, not counted as left behind. They also keep an emptied loop turning (Node emits
+    // 'beforeExit' once per emptying).
+    setImmediate(() =>
+      setImmediate(() => {
+        const left = leftBehind(running.before);
+        flushed(() => {
+          send({ type: 'end', requestId: running.message.requestId, end, leftBehind: left });
+          if (end.kind === 'crashed') process.exit(end.exitCode);
+          next();
+        });
+      }),
+    );
   };
 
   const crash = (error: unknown, exitCode: number) => {
