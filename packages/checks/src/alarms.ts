@@ -1,11 +1,12 @@
+import type { DescribeAlarmsCommandOutput, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { Check, HookContext } from '@greenlight/core';
 import { abortedVerdict } from './internal/abort.js';
 import { type AwsClientLike, call, lazyClient } from './internal/aws.js';
-import { is, validateOptions } from './internal/options.js';
+import { conflict, is, type OptionSpec, validateOptions } from './internal/options.js';
 
 /**
  * Options of {@link alarms}. Give `names` or `prefix`; with neither, the deployment group's own alarms
- * (GetDeploymentGroup's `alarmConfiguration`) are checked. Unknown keys are a `TypeError` that names them.
+ * (GetDeploymentGroup's `alarmConfiguration`) are checked. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * alarms({ names: ['orders-errors', 'orders-p99'], insufficientData: 'fail' });
@@ -23,19 +24,13 @@ export interface AlarmsCheckOptions {
   readonly client?: AwsClientLike;
 }
 
-const SPEC = {
+const SPEC: OptionSpec<AlarmsCheckOptions> = {
   names: is.stringList,
   prefix: is.string,
   insufficientData: is.oneOf(['pass', 'fail']),
   missing: is.oneOf(['pass', 'fail']),
   client: is.client,
 };
-
-interface MetricAlarm {
-  AlarmName?: string;
-  StateValue?: string;
-  StateReason?: string;
-}
 
 /** The group's alarm names, or a reason there are none to check. */
 async function groupAlarmNames(context: HookContext): Promise<string[] | string> {
@@ -58,8 +53,9 @@ async function groupAlarmNames(context: HookContext): Promise<string[] | string>
  * export const handler = createHook({ alarms: alarms({ prefix: 'orders-' }) });
  */
 export function alarms(options: AlarmsCheckOptions = {}): Check {
-  const o = validateOptions<AlarmsCheckOptions>('alarms', options, SPEC);
-  if (o.names && o.prefix !== undefined) throw new TypeError('alarms(): give `names` or `prefix`, not both');
+  const o = validateOptions<AlarmsCheckOptions>('alarms()', options, SPEC);
+  if (o.names && o.prefix !== undefined)
+    throw conflict('alarms', 'prefix', 'give `names` or `prefix`, not both');
   const client = lazyClient(o.client, async () => {
     const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
     return new CloudWatchClient({});
@@ -85,7 +81,7 @@ export function alarms(options: AlarmsCheckOptions = {}): Check {
       for (const page of pages) {
         let NextToken: string | undefined;
         do {
-          const out = await call<{ MetricAlarms?: MetricAlarm[]; NextToken?: string }>(
+          const out = await call<DescribeAlarmsCommandOutput>(
             'alarms',
             'DescribeAlarms',
             cloudwatch,

@@ -1,11 +1,12 @@
+import type { DescribeTaskSetsCommandOutput, TaskSet } from '@aws-sdk/client-ecs';
 import type { Check, CheckVerdict, HookContext } from '@greenlight/core';
 import { abortedVerdict } from './internal/abort.js';
 import { type AwsClientLike, call, lazyClient } from './internal/aws.js';
-import { is, validateOptions } from './internal/options.js';
+import { is, type OptionSpec, validateOptions } from './internal/options.js';
 
 /**
  * Options of {@link ecsTaskSet}. Without `cluster`, `service` and `taskSet`, the ECS deployment's
- * replacement task set is checked. Unknown keys are a `TypeError` that names them.
+ * replacement task set is checked. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * ecsTaskSet(); // the replacement task set of the deployment this hook serves
@@ -21,16 +22,12 @@ export interface EcsTaskSetCheckOptions {
   readonly client?: AwsClientLike;
 }
 
-const SPEC = { cluster: is.string, service: is.string, taskSet: is.string, client: is.client };
-
-interface TaskSet {
-  id?: string;
-  status?: string;
-  computedDesiredCount?: number;
-  runningCount?: number;
-  pendingCount?: number;
-  stabilityStatus?: string;
-}
+const SPEC: OptionSpec<EcsTaskSetCheckOptions> = {
+  cluster: is.string,
+  service: is.string,
+  taskSet: is.string,
+  client: is.client,
+};
 
 async function which(o: EcsTaskSetCheckOptions, context: HookContext) {
   if (o.cluster && o.service && o.taskSet)
@@ -70,7 +67,7 @@ function judge(label: string, t: TaskSet): CheckVerdict {
  * export const handler = createHook({ steady: poll(ecsTaskSet(), { intervalMs: 5_000 }) });
  */
 export function ecsTaskSet(options: EcsTaskSetCheckOptions = {}): Check {
-  const o = validateOptions<EcsTaskSetCheckOptions>('ecsTaskSet', options, SPEC);
+  const o = validateOptions<EcsTaskSetCheckOptions>('ecsTaskSet()', options, SPEC);
   const client = lazyClient(o.client, async () => {
     const { ECSClient } = await import('@aws-sdk/client-ecs');
     return new ECSClient({});
@@ -82,7 +79,7 @@ export function ecsTaskSet(options: EcsTaskSetCheckOptions = {}): Check {
     const label = `task set ${where.taskSet} of ${where.cluster}/${where.service}`;
     try {
       const [{ DescribeTaskSetsCommand }, ecs] = await Promise.all([import('@aws-sdk/client-ecs'), client()]);
-      const out = await call<{ taskSets?: TaskSet[]; failures?: { arn?: string; reason?: string }[] }>(
+      const out = await call<DescribeTaskSetsCommandOutput>(
         'ecsTaskSet',
         'DescribeTaskSets',
         ecs,

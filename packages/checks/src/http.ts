@@ -1,7 +1,9 @@
 import type { Check, CheckVerdict, HookContext } from '@greenlight/core';
-import { abortedVerdict, wait, withTimeout } from './internal/abort.js';
+import { describeThrown } from '@greenlight/core/internal';
+import { abortedVerdict, untilAborted, wait, withTimeout } from './internal/abort.js';
+import { guarded, read } from './internal/guard.js';
 import { isExpectation, type JsonSubset, shown, textMismatch } from './internal/match.js';
-import { is, optional, required, validateOptions } from './internal/options.js';
+import { is, type OptionSpec, optional, required, validateOptions } from './internal/options.js';
 
 /**
  * What an `expectBody` predicate is told about the response besides its body.
@@ -16,7 +18,7 @@ export interface HttpResponseInfo {
 }
 
 /**
- * Options of {@link http}. Unknown keys are a `TypeError` that names them.
+ * Options of {@link http}. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * http({ url: 'https://api.example.com/health', expectBody: { status: 'ok' }, successes: 3 });
@@ -41,17 +43,17 @@ export interface HttpCheckOptions {
     | RegExp
     | JsonSubset
     | ((body: string, response: HttpResponseInfo) => boolean | Promise<boolean>);
-  /** Milliseconds one request (headers and body) may take. @default 5000 */
+  /** Milliseconds one request (headers and body) may take (at most 2^31 − 1). @default 5000 */
   readonly timeoutMs?: number;
   /** How many consecutive requests must succeed; the first failure fails the check. @default 1 */
   readonly successes?: number;
-  /** Milliseconds between two requests of the streak. @default 1000 */
+  /** Milliseconds between two requests of the streak (at most 2^31 − 1). @default 1000 */
   readonly intervalMs?: number;
   /** The `fetch` to use (the check's injected client). @default globalThis.fetch */
   readonly fetch?: typeof fetch;
 }
 
-const SPEC = {
+const SPEC: OptionSpec<HttpCheckOptions> = {
   url: required(
     optional(
       'a URL string, a URL, or a function of the check context',
@@ -72,9 +74,9 @@ const SPEC = {
       (Array.isArray(v) && v.length > 0 && v.every((s) => Number.isInteger(s) && s >= 100 && s <= 599)),
   ),
   expectBody: optional('a string, a RegExp, a JSON subset or a predicate', isExpectation),
-  timeoutMs: is.positive,
+  timeoutMs: is.ms,
   successes: is.positiveInteger,
-  intervalMs: is.nonNegative,
+  intervalMs: is.msOrZero,
   fetch: is.function,
 };
 
@@ -91,11 +93,13 @@ function expectedStatus(expect: HttpCheckOptions['expectStatus']): string {
   return typeof expect === 'number' ? String(expect) : `one of ${expect.join(', ')}`;
 }
 
-/** Why a fetch failed, with the network code when Node has one (`fetch failed (ECONNREFUSED)`). */
+/** Why a fetch failed, with the network code when Node has one (`fetch failed (ECONNREFUSED)`). Never throws. */
 function fetchFailure(error: unknown): string {
-  const e = error as { message?: string; cause?: { code?: string; message?: string } };
-  const code = e.cause?.code ?? e.cause?.message;
-  return code ? `${e.message ?? 'request failed'} (${code})` : String(e.message ?? error);
+  const message = read(error, 'message');
+  const said = typeof message === 'string' && message !== '' ? message : describeThrown(error);
+  const cause = read(error, 'cause');
+  const code = read(cause, 'code') ?? read(cause, 'message');
+  return typeof code === 'string' && code !== '' ? `${said} (${code})` : said;
 }
 
 function requestBody(
@@ -121,37 +125,24 @@ async function once(
   const body = requestBody(options.body, headers);
   const timeoutMs = options.timeoutMs ?? 5000;
   const request = withTimeout(signal, timeoutMs);
+  let response: Response;
+  let text: string;
   try {
-    const response = await doFetch(url, {
-      method: options.method ?? 'GET',
-      headers,
-      ...(body !== undefined && { body }),
-      signal: request.signal,
-      redirect: 'follow',
-    });
-    const text = await response.text();
-    if (!statusOk(options.expectStatus, response.status)) {
-      const expected = expectedStatus(options.expectStatus);
-      return {
-        passed: false,
-        reason: `${label}: status ${response.status}, expected ${expected}; body ${shown(text)}`,
-      };
-    }
-    const expect = options.expectBody;
-    if (typeof expect === 'function') {
-      const info: HttpResponseInfo = {
-        status: response.status,
-        headers: response.headers,
-        url: response.url,
-      };
-      const accepted = await expect(text, info);
-      if (!accepted)
-        return { passed: false, reason: `${label}: the expectBody predicate rejected ${shown(text)}` };
-    } else if (expect !== undefined) {
-      const why = textMismatch(expect, text, 'body');
-      if (why) return { passed: false, reason: `${label}: ${why}` };
-    }
-    return { passed: true, reason: `${label}: status ${response.status}` };
+    // Raced with the signal too: a `fetch` that ignores it cannot hold the check past its deadline.
+    const sent = Promise.resolve().then(() =>
+      doFetch(url, {
+        method: options.method ?? 'GET',
+        headers,
+        ...(body !== undefined && { body }),
+        signal: request.signal,
+        redirect: 'follow',
+      }),
+    );
+    response = await untilAborted(sent, request.signal);
+    text = await untilAborted(
+      Promise.resolve().then(() => response.text()),
+      request.signal,
+    );
   } catch (error) {
     if (signal.aborted) return 'aborted';
     if (request.timedOut()) return { passed: false, reason: `${label}: no response within ${timeoutMs} ms` };
@@ -159,6 +150,47 @@ async function once(
   } finally {
     request.dispose();
   }
+  const status = await guarded('the expectStatus predicate', () =>
+    statusOk(options.expectStatus, response.status),
+  );
+  if (!status.ok) return { passed: false, reason: `${label}: ${status.reason}` };
+  if (!status.value) {
+    const expected = expectedStatus(options.expectStatus);
+    return {
+      passed: false,
+      reason: `${label}: status ${response.status}, expected ${expected}; body ${shown(text)}`,
+    };
+  }
+  const expect = options.expectBody;
+  if (typeof expect === 'function') {
+    const info: HttpResponseInfo = { status: response.status, headers: response.headers, url: response.url };
+    const accepted = await guarded('the expectBody predicate', () =>
+      untilAborted(
+        Promise.resolve().then(() => expect(text, info)),
+        signal,
+      ),
+    );
+    if (signal.aborted) return 'aborted';
+    if (!accepted.ok) return { passed: false, reason: `${label}: ${accepted.reason}` };
+    if (!accepted.value)
+      return { passed: false, reason: `${label}: the expectBody predicate rejected ${shown(text)}` };
+  } else if (expect !== undefined) {
+    const why = textMismatch(expect, text, 'body');
+    if (why) return { passed: false, reason: `${label}: ${why}` };
+  }
+  return { passed: true, reason: `${label}: status ${response.status}` };
+}
+
+/** The URL to call: the option, or what its function answered (a throw, or no URL, is a reason). */
+async function urlOf(
+  option: HttpCheckOptions['url'],
+  context: HookContext,
+): Promise<{ ok: true; value: string } | { ok: false; reason: string }> {
+  const target = await guarded('the url function', () =>
+    typeof option === 'function' ? option(context) : option,
+  );
+  if (!target.ok) return target;
+  return guarded('turning the url into text', () => String(target.value));
 }
 
 /**
@@ -175,14 +207,15 @@ async function once(
  * });
  */
 export function http(options: HttpCheckOptions): Check {
-  const o = validateOptions<HttpCheckOptions>('http', options, SPEC);
+  const o = validateOptions<HttpCheckOptions>('http()', options, SPEC);
   const successes = o.successes ?? 1;
   const intervalMs = o.intervalMs ?? 1000;
   const method = (o.method ?? 'GET').toUpperCase();
   return async (context) => {
     const { signal } = context;
-    const target = typeof o.url === 'function' ? await o.url(context) : o.url;
-    const url = String(target);
+    const target = await urlOf(o.url, context);
+    if (!target.ok) return { passed: false, reason: `http: ${target.reason}` };
+    const url = target.value;
     let last: CheckVerdict = { passed: true };
     for (let n = 1; n <= successes; n++) {
       const label = successes > 1 ? `${method} ${url} (request ${n} of ${successes})` : `${method} ${url}`;

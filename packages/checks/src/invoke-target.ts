@@ -1,6 +1,8 @@
+import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import type { Check, CheckVerdict, HookContext } from '@greenlight/core';
 import { abortedVerdict } from './internal/abort.js';
 import { type AwsClientLike, call, lazyClient } from './internal/aws.js';
+import { guarded } from './internal/guard.js';
 import {
   isExpectation,
   type JsonSubset,
@@ -9,7 +11,7 @@ import {
   subsetMismatch,
   textMismatch,
 } from './internal/match.js';
-import { is, optional, validateOptions } from './internal/options.js';
+import { is, type OptionSpec, optional, validateOptions } from './internal/options.js';
 
 /**
  * What an `expect` predicate is told about the invocation besides the decoded payload.
@@ -25,7 +27,7 @@ export interface InvokeResultInfo {
 }
 
 /**
- * Options of {@link invokeTarget}. Unknown keys are a `TypeError` that names them.
+ * Options of {@link invokeTarget}. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * invokeTarget({ payload: { path: '/health' }, expect: { statusCode: 200 } });
@@ -44,7 +46,7 @@ export interface InvokeTargetOptions {
   readonly client?: AwsClientLike;
 }
 
-const SPEC = {
+const SPEC: OptionSpec<InvokeTargetOptions> = {
   payload: optional('a JSON value or a function of the check context', (v) => {
     if (typeof v === 'function') return true;
     try {
@@ -127,8 +129,9 @@ async function judge(
   }
   const parsed = parseJson(raw, 'payload');
   if (typeof expect === 'function') {
-    const accepted = await expect(parsed.ok ? parsed.value : raw, info);
-    return accepted
+    const judged = await guarded('the expect predicate', () => expect(parsed.ok ? parsed.value : raw, info));
+    if (!judged.ok) return { passed: false, reason: `${label}: ${judged.reason}` };
+    return judged.value
       ? { passed: true, reason: `${label} answered as expected` }
       : { passed: false, reason: `${label}: the expect predicate rejected the payload ${shown(raw)}` };
   }
@@ -154,7 +157,7 @@ async function judge(
  * });
  */
 export function invokeTarget(options: InvokeTargetOptions = {}): Check {
-  const o = validateOptions<InvokeTargetOptions>('invokeTarget', options, SPEC);
+  const o = validateOptions<InvokeTargetOptions>('invokeTarget()', options, SPEC);
   const client = lazyClient(o.client, async () => {
     const { LambdaClient } = await import('@aws-sdk/client-lambda');
     return new LambdaClient({});
@@ -176,15 +179,18 @@ export function invokeTarget(options: InvokeTargetOptions = {}): Check {
         reason: `the ClientContext for ${label} is ${clientContext.length} bytes; Lambda takes at most ${MAX_CLIENT_CONTEXT}`,
       };
     }
-    const payload = typeof o.payload === 'function' ? await o.payload(context) : (o.payload ?? {});
+    const payload = await guarded('the payload function', () =>
+      typeof o.payload === 'function' ? o.payload(context) : (o.payload ?? {}),
+    );
+    if (!payload.ok) return { passed: false, reason: `${label}: ${payload.reason}` };
+    const json = await guarded(
+      'turning the payload into JSON',
+      () => JSON.stringify(payload.value) ?? 'null',
+    );
+    if (!json.ok) return { passed: false, reason: `${label}: ${json.reason}` };
     try {
       const [{ InvokeCommand }, lambda] = await Promise.all([import('@aws-sdk/client-lambda'), client()]);
-      const out = await call<{
-        StatusCode?: number;
-        FunctionError?: string;
-        Payload?: Uint8Array;
-        ExecutedVersion?: string;
-      }>(
+      const out = await call<InvokeCommandOutput>(
         'invokeTarget',
         'Invoke',
         lambda,
@@ -193,7 +199,7 @@ export function invokeTarget(options: InvokeTargetOptions = {}): Check {
           Qualifier: target.targetVersion,
           InvocationType: 'RequestResponse',
           ClientContext: clientContext,
-          Payload: new TextEncoder().encode(JSON.stringify(payload)),
+          Payload: new TextEncoder().encode(json.value),
         }),
         signal,
       );

@@ -1,7 +1,8 @@
-import type { Check, HookContext } from '@greenlight/core';
+import type { GetMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
+import { type Check, type HookContext, InvalidOptionsError } from '@greenlight/core';
 import { abortedVerdict } from './internal/abort.js';
 import { type AwsClientLike, call, lazyClient } from './internal/aws.js';
-import { is, optional, required, validateOptions } from './internal/options.js';
+import { conflict, is, type OptionSpec, optional, required, validateOptions } from './internal/options.js';
 
 /**
  * Metric dimensions, or a function of the check context that returns them (e.g. from `ctx.target()`).
@@ -42,7 +43,7 @@ export type Comparison =
 
 /**
  * Options of {@link metric}: one metric (`namespace`, `metricName`, `dimensions`) or a metric-math
- * `expression` over named `metrics`. Unknown keys are a `TypeError` that names them.
+ * `expression` over named `metrics`. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * metric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: lambdaTargetDimensions, threshold: 0 });
@@ -94,7 +95,7 @@ const isSpec = (v: unknown): boolean => {
   );
 };
 
-const SPEC = {
+const SPEC: OptionSpec<MetricCheckOptions> = {
   namespace: is.string,
   metricName: is.string,
   dimensions: optional(
@@ -133,15 +134,27 @@ const SPEC = {
 };
 
 function validate(options: MetricCheckOptions): MetricCheckOptions {
-  const o = validateOptions<MetricCheckOptions>('metric', options, SPEC);
+  const o = validateOptions<MetricCheckOptions>('metric()', options, SPEC);
   const single = o.metricName !== undefined || o.namespace !== undefined;
   const math = o.expression !== undefined || o.metrics !== undefined;
   if (single === math)
-    throw new TypeError('metric(): give `namespace` and `metricName`, or `metrics` and `expression`');
+    throw conflict(
+      'metric',
+      'expression',
+      'give `namespace` and `metricName`, or `metrics` and `expression`',
+    );
   if (single && (o.metricName === undefined || o.namespace === undefined))
-    throw new TypeError('metric(): give both `namespace` and `metricName`');
+    throw conflict(
+      'metric',
+      o.metricName === undefined ? 'metricName' : 'namespace',
+      'give both `namespace` and `metricName`',
+    );
   if (math && (o.metrics === undefined || o.expression === undefined))
-    throw new TypeError('metric(): give both `metrics` and `expression`');
+    throw conflict(
+      'metric',
+      o.metrics === undefined ? 'metrics' : 'expression',
+      'give both `metrics` and `expression`',
+    );
   return o;
 }
 
@@ -155,7 +168,10 @@ function validate(options: MetricCheckOptions): MetricCheckOptions {
 export async function lambdaTargetDimensions(context: HookContext): Promise<Record<string, string>> {
   const target = await context.target();
   if (target.kind !== 'lambda')
-    throw new TypeError(`lambdaTargetDimensions needs a Lambda deployment; this one targets ${target.kind}`);
+    throw new InvalidOptionsError(
+      'dimensions',
+      `lambdaTargetDimensions needs a Lambda deployment; this one targets ${target.kind}`,
+    );
   return {
     FunctionName: target.functionName,
     ...(target.functionAlias ? { Resource: `${target.functionName}:${target.functionAlias}` } : {}),
@@ -252,10 +268,7 @@ export function metric(options: MetricCheckOptions): Check {
       const values: number[] = [];
       let NextToken: string | undefined;
       do {
-        const out = await call<{
-          MetricDataResults?: { Id?: string; Values?: number[] }[];
-          NextToken?: string;
-        }>(
+        const out = await call<GetMetricDataCommandOutput>(
           'metric',
           'GetMetricData',
           cloudwatch,

@@ -1,10 +1,22 @@
-import type { Check, CheckVerdict, Clock, HookContext } from '@greenlight/core';
-import { classifyError, describeThrown, systemClock, toVerdict } from '@greenlight/core/internal';
-import { abortReason, wait } from './internal/abort.js';
-import { is, optional, validateOptions } from './internal/options.js';
+import {
+  type Check,
+  type CheckVerdict,
+  type Clock,
+  type HookContext,
+  InvalidOptionsError,
+} from '@greenlight/core';
+import {
+  classifyError,
+  describeThrown,
+  MAX_TIMER_MS,
+  systemClock,
+  toVerdict,
+} from '@greenlight/core/internal';
+import { abortReason, timerMs, wait } from './internal/abort.js';
+import { is, type OptionSpec, optional, validateOptions } from './internal/options.js';
 
 /**
- * Options of {@link poll}. Unknown keys are a `TypeError` that names them.
+ * Options of {@link poll}. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * poll(http({ url }), { intervalMs: 2_000, backoff: 1.5, timeoutMs: 120_000 });
@@ -28,36 +40,43 @@ export interface PollOptions {
    * `all`, or `none`. Other errors end the poll at once by rejecting with them. @default 'transient'
    */
   readonly retryErrors?: 'transient' | 'all' | 'none';
-  /** Timers and clock, for tests. @default real time with unref'd timers */
+  /** Timers and clock, for tests. @default real time with ref'd timers (core's `systemClock`) */
   readonly clock?: Clock;
 }
 
-const SPEC = {
-  intervalMs: is.nonNegative,
+const SPEC: OptionSpec<PollOptions> = {
+  intervalMs: is.msOrZero,
   backoff: optional('a finite number >= 1', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 1),
-  maxIntervalMs: is.nonNegative,
-  timeoutMs: is.positive,
+  maxIntervalMs: is.msOrZero,
+  timeoutMs: is.ms,
   maxAttempts: is.positiveInteger,
   retryErrors: is.oneOf(['transient', 'all', 'none']),
-  clock: optional(
-    'an object with now, setTimeout and clearTimeout',
-    (v) =>
-      typeof v === 'object' &&
-      v !== null &&
-      ['now', 'setTimeout', 'clearTimeout'].every(
-        (m) => typeof (v as Record<string, unknown>)[m] === 'function',
-      ),
-  ),
+  clock: is.methods('now', 'setTimeout', 'clearTimeout'),
 };
 
 /**
+ * The hook's remaining time, or `undefined` when the context cannot say (it threw, or answered something that
+ * is not a number of ms: NaN, a string, a BigInt). Infinity and more than a timer can wait are that longest wait.
+ */
+function remainingOf(context: HookContext): number | undefined {
+  let left: unknown;
+  try {
+    left = context.remainingTimeMs();
+  } catch {
+    return undefined;
+  }
+  return typeof left === 'number' && !Number.isNaN(left) ? timerMs(left) : undefined;
+}
+
+/**
  * The poll ends a little before the hook's deadline (10% of the time left, at most 1 s), so that its verdict,
- * with the last failing reason, is what the hook reports rather than a bare "timed out".
+ * with the last failing reason, is what the hook reports rather than a bare "timed out". When the remaining
+ * time is unknown, `timeoutMs` (or else the hook's own signal) bounds it.
  */
 function pollBudget(context: HookContext, timeoutMs: number | undefined): number {
-  const left = context.remainingTimeMs();
-  const own = left - Math.min(1000, left * 0.1);
-  return Math.max(0, Math.min(timeoutMs ?? Number.POSITIVE_INFINITY, own));
+  const left = remainingOf(context);
+  const own = left === undefined ? MAX_TIMER_MS : left - Math.min(1000, left * 0.1);
+  return timerMs(Math.min(timeoutMs ?? MAX_TIMER_MS, own));
 }
 
 /** A context whose signal also fires at the poll's own deadline. */
@@ -71,18 +90,22 @@ function boundedContext(
   const relay = () => controller.abort(context.signal.reason);
   const timer = clock.setTimeout(
     () => controller.abort(new DOMException(`poll gave up after ${Math.round(budgetMs)} ms`, 'TimeoutError')),
-    budgetMs,
+    timerMs(budgetMs),
   );
   if (context.signal.aborted) relay();
   else context.signal.addEventListener('abort', relay, { once: true });
-  const bounded: HookContext = {
-    ...context,
+  const own = {
     signal: controller.signal,
     deadline,
     remainingTimeMs: () => Math.max(0, deadline - clock.now()),
     deployment: () => context.deployment(),
     target: () => context.target(),
   };
+  // The look-ups are called through the outer context (it may be a class instance, whose methods a spread loses).
+  const bounded: HookContext =
+    context.platform === 'codedeploy'
+      ? { ...context, ...own, deploymentGroup: () => context.deploymentGroup() }
+      : { ...context, ...own };
   return {
     context: bounded,
     dispose: () => {
@@ -113,9 +136,12 @@ function retryable(mode: PollOptions['retryErrors'], error: unknown): boolean {
  */
 export function poll(check: Check, options: PollOptions = {}): Check {
   if (typeof check !== 'function') {
-    throw new TypeError(`Expected the first argument of poll() to be a check function, got ${typeof check}`);
+    throw new InvalidOptionsError(
+      'check',
+      `Expected the first argument of poll() to be a check function, got ${typeof check}`,
+    );
   }
-  const o = validateOptions<PollOptions>('poll', options, SPEC);
+  const o = validateOptions<PollOptions>('poll()', options, SPEC);
   const clock = o.clock ?? systemClock;
   const maxIntervalMs = o.maxIntervalMs ?? 30_000;
   return async (outer) => {

@@ -1,11 +1,16 @@
+import type {
+  DescribeTargetGroupsCommandOutput,
+  DescribeTargetHealthCommandOutput,
+  TargetHealthDescription,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Check, CheckVerdict, HookContext } from '@greenlight/core';
 import { abortedVerdict } from './internal/abort.js';
 import { type AwsClientLike, call, lazyClient } from './internal/aws.js';
-import { is, optional, validateOptions } from './internal/options.js';
+import { conflict, is, type OptionSpec, optional, validateOptions } from './internal/options.js';
 
 /**
  * Options of {@link targetHealth}. Without `targetGroupArn` or `targetGroupName`, the target group of the
- * ECS deployment's replacement task set is checked. Unknown keys are a `TypeError` that names them.
+ * ECS deployment's replacement task set is checked. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * targetHealth({ targetGroupName: 'orders-green', minHealthy: 2 });
@@ -21,7 +26,7 @@ export interface TargetHealthCheckOptions {
   readonly client?: AwsClientLike;
 }
 
-const SPEC = {
+const SPEC: OptionSpec<TargetHealthCheckOptions> = {
   targetGroupArn: optional(
     'an ARN or a function of the check context',
     (v) => (typeof v === 'string' && v.startsWith('arn:')) || typeof v === 'function',
@@ -30,11 +35,6 @@ const SPEC = {
   minHealthy: is.nonNegativeInteger,
   client: is.client,
 };
-
-interface Description {
-  Target?: { Id?: string; Port?: number };
-  TargetHealth?: { State?: string; Reason?: string; Description?: string };
-}
 
 /** The target group to check: the one given, or the replacement task set's. */
 async function whichGroup(
@@ -56,7 +56,11 @@ async function whichGroup(
   return { name };
 }
 
-function judge(label: string, descriptions: Description[], minHealthy: number): CheckVerdict {
+function judge(
+  label: string,
+  descriptions: readonly TargetHealthDescription[],
+  minHealthy: number,
+): CheckVerdict {
   const counts = new Map<string, number>();
   for (const d of descriptions) {
     const state = d.TargetHealth?.State ?? 'unknown';
@@ -94,9 +98,9 @@ function judge(label: string, descriptions: Description[], minHealthy: number): 
  * export const handler = createHook({ targets: targetHealth({ minHealthy: 2 }) });
  */
 export function targetHealth(options: TargetHealthCheckOptions = {}): Check {
-  const o = validateOptions<TargetHealthCheckOptions>('targetHealth', options, SPEC);
+  const o = validateOptions<TargetHealthCheckOptions>('targetHealth()', options, SPEC);
   if (o.targetGroupArn !== undefined && o.targetGroupName !== undefined) {
-    throw new TypeError('targetHealth(): give `targetGroupArn` or `targetGroupName`, not both');
+    throw conflict('targetHealth', 'targetGroupName', 'give `targetGroupArn` or `targetGroupName`, not both');
   }
   const client = lazyClient(o.client, async () => {
     const { ElasticLoadBalancingV2Client } = await import('@aws-sdk/client-elastic-load-balancing-v2');
@@ -111,7 +115,7 @@ export function targetHealth(options: TargetHealthCheckOptions = {}): Check {
       const [sdk, elbv2] = await Promise.all([import('@aws-sdk/client-elastic-load-balancing-v2'), client()]);
       let arn = group.arn;
       if (!arn) {
-        const out = await call<{ TargetGroups?: { TargetGroupArn?: string }[] }>(
+        const out = await call<DescribeTargetGroupsCommandOutput>(
           'targetHealth',
           'DescribeTargetGroups',
           elbv2,
@@ -121,7 +125,7 @@ export function targetHealth(options: TargetHealthCheckOptions = {}): Check {
         arn = out.TargetGroups?.[0]?.TargetGroupArn;
         if (!arn) return { passed: false, reason: `${label}: DescribeTargetGroups returned no ARN` };
       }
-      const out = await call<{ TargetHealthDescriptions?: Description[] }>(
+      const out = await call<DescribeTargetHealthCommandOutput>(
         'targetHealth',
         'DescribeTargetHealth',
         elbv2,

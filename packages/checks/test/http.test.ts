@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { http } from '@greenlight/checks/http';
-import type { CheckVerdict } from '@greenlight/core';
+import { type CheckVerdict, InvalidOptionsError } from '@greenlight/core';
 import { toVerdict } from '@greenlight/core/internal';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 import { json, TestHttpServer } from './helpers/http-server.js';
@@ -199,9 +199,10 @@ describe('http', () => {
     expect(urls).toEqual(['https://example.invalid/h']);
   });
 
-  it('rejects unknown and malformed options with a TypeError that names them', () => {
+  it('rejects unknown and malformed options with an InvalidOptionsError that names them', () => {
     expect(() => http({ url: 'http://x', timeoutMilis: 5 } as never)).toThrow(
-      new TypeError(
+      new InvalidOptionsError(
+        'timeoutMilis',
         'Unknown option `timeoutMilis` of http(). Known options: url, method, headers, body, expectStatus, expectBody, timeoutMs, successes, intervalMs, fetch',
       ),
     );

@@ -23,11 +23,14 @@ jest.mock('@aws-sdk/client-ecs', () => {
 
 const SRC = resolve(__dirname, '../src');
 
-/** The `@aws-sdk/*` specifiers a source file imports statically (`import … from`) and dynamically (`import()`). */
+/**
+ * The `@aws-sdk/*` specifiers a source file imports statically (`import … from`; `import type`, erased at
+ * build, loads nothing) and dynamically (`import()`).
+ */
 function sdkImports(file: string): { static: string[]; dynamic: string[] } {
   const text = readFileSync(file, 'utf8');
   return {
-    static: [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'(@aws-sdk\/[^']+)'/gms)].map(
+    static: [...text.matchAll(/^\s*(?:import|export)\b(?!\s+type\b)[^;]*?from\s+'(@aws-sdk\/[^']+)'/gms)].map(
       (m) => m[1]!,
     ),
     dynamic: [...text.matchAll(/import\('(@aws-sdk\/[^']+)'\)/g)].map((m) => m[1]!),

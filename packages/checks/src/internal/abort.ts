@@ -1,17 +1,35 @@
 import { CheckTimeoutError, type CheckVerdict, type Clock } from '@greenlight/core';
-import { describeThrown, systemClock } from '@greenlight/core/internal';
+import { describeThrown, MAX_TIMER_MS, systemClock } from '@greenlight/core/internal';
+
+/**
+ * The rule every wait here keeps (Lambda's runtime rule): while a check waits, the timer or request it waits on
+ * keeps the process alive (core's `systemClock` arms ref'd timers); once the wait is over, its timer is cleared
+ * and its abort listener removed, so nothing outlives the check.
+ */
+
+/** A delay a timer can wait: not a number, negative or NaN is 0; more than Node's longest timer is that. */
+export function timerMs(ms: number): number {
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_TIMER_MS) : ms > 0 ? MAX_TIMER_MS : 0;
+}
 
 /** Why `signal` fired, in words: `timed out after 500 ms` or `aborted (…)`. */
 export function abortReason(signal: AbortSignal): string {
   const reason: unknown = signal.reason;
   if (reason instanceof CheckTimeoutError) return reason.message;
   // DOMException (AbortSignal.timeout's reason) is not an Error in every realm: duck-type it.
-  const { name, message } = (typeof reason === 'object' && reason !== null ? reason : {}) as {
-    name?: unknown;
-    message?: unknown;
-  };
-  if (name === 'TimeoutError') return `timed out (${String(message)})`;
-  if (typeof message === 'string' && !(reason instanceof Error)) return `aborted (${message})`;
+  let name: unknown;
+  let message: unknown;
+  try {
+    ({ name, message } = (typeof reason === 'object' && reason !== null ? reason : {}) as {
+      name?: unknown;
+      message?: unknown;
+    });
+  } catch {
+    return `aborted (${describeThrown(reason)})`;
+  }
+  if (name === 'TimeoutError') return `timed out (${describeThrown(message)})`;
+  if (typeof message === 'string' && !(reason instanceof Error))
+    return `aborted (${describeThrown(message)})`;
   return `aborted (${describeThrown(reason)})`;
 }
 
@@ -21,35 +39,36 @@ export function abortedVerdict(signal: AbortSignal, doing: string): CheckVerdict
 }
 
 /**
- * A signal that fires when `parent` fires or after `ms` (its reason then a `TimeoutError`). Call
- * `dispose()` when done so neither the timer nor the listener outlives the request.
+ * A signal that fires when `parent` fires or after `ms` (its reason then a `TimeoutError`), on a ref'd timer:
+ * the request it bounds is pending work. Call `dispose()` when done so neither the timer nor the listener
+ * outlives the request.
  */
 export function withTimeout(
   parent: AbortSignal,
   ms: number,
+  clock: Clock = systemClock,
 ): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController();
   let expired = false;
   const relay = () => controller.abort(parent.reason);
-  const timer = setTimeout(() => {
+  const timer = clock.setTimeout(() => {
     expired = true;
     controller.abort(new DOMException(`no response within ${ms} ms`, 'TimeoutError'));
-  }, ms);
-  timer.unref();
+  }, timerMs(ms));
   if (parent.aborted) relay();
   else parent.addEventListener('abort', relay, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => expired && !parent.aborted,
     dispose: () => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       parent.removeEventListener('abort', relay);
     },
   };
 }
 
 /**
- * Waits `ms` on `clock`'s timers (real, unref'd ones by default). Resolves `true` when the time passed, `false`
+ * Waits `ms` on `clock`'s timers (real, ref'd ones by default). Resolves `true` when the time passed, `false`
  * as soon as `signal` fires; never rejects, and always clears its timer and listener.
  */
 export function wait(ms: number, signal: AbortSignal, clock: Clock = systemClock): Promise<boolean> {
@@ -65,7 +84,33 @@ export function wait(ms: number, signal: AbortSignal, clock: Clock = systemClock
     const handle = clock.setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve(true);
-    }, ms);
+    }, timerMs(ms));
     signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * `work`, or its rejection with `signal`'s reason as soon as `signal` fires, whichever comes first: a client
+ * that does not honour the signal cannot keep a check waiting past its deadline. The listener is removed once
+ * either settles, and a late rejection of `work` is handled (not an unhandled rejection).
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.then(undefined, () => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }

@@ -1,5 +1,6 @@
 import { GreenlightError } from '@greenlight/core';
 import { describeThrown } from '@greenlight/core/internal';
+import { untilAborted } from './abort.js';
 
 /**
  * What a check needs of an AWS SDK v3 client: `send(command, { abortSignal })`. Every SDK client fits.
@@ -51,7 +52,11 @@ export function lazyClient<C extends AwsClientLike>(
   };
 }
 
-/** Sends `command`, wrapping a failure in {@link CheckCallError} (an abort is re-thrown as it is). */
+/**
+ * Sends `command` with `signal` as its `abortSignal`, wrapping a failure in {@link CheckCallError} (an abort is
+ * re-thrown as it is). When `signal` fires the call is over for the check, even with a client that does not
+ * honour `abortSignal`: the check settles, it does not wait for an answer it no longer wants.
+ */
 export async function call<T>(
   check: string,
   operation: string,
@@ -60,7 +65,8 @@ export async function call<T>(
   signal: AbortSignal,
 ): Promise<T> {
   try {
-    return (await client.send(command, { abortSignal: signal })) as T;
+    const sent = Promise.resolve().then(() => client.send(command, { abortSignal: signal }) as Promise<T>);
+    return await untilAborted(sent, signal);
   } catch (error) {
     if (signal.aborted) throw error;
     throw new CheckCallError(check, operation, error);

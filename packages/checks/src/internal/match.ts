@@ -1,3 +1,5 @@
+import { shown as coreShown, describeThrown, tidyText } from '@greenlight/core/internal';
+
 /**
  * Expectations on a response body or an invocation payload: text, RegExp, a JSON subset, or a predicate.
  * Each comparison answers `undefined` (as expected) or a reason naming what differed.
@@ -18,22 +20,14 @@ export type JsonSubset =
   | readonly JsonSubset[]
   | { readonly [key: string]: JsonSubset };
 
-const MAX_SHOWN = 200;
-
-/** A short, one-line rendering of a value for a reason. */
+/**
+ * A short, one-line rendering of a value for a reason: bounded, credentials redacted, and safe with any value
+ * (a `toJSON` or `toString` that throws included).
+ */
 export function shown(value: unknown): string {
-  let text: string;
-  if (typeof value === 'string') text = JSON.stringify(value);
-  else if (value instanceof RegExp) text = String(value);
-  else if (value === undefined) text = 'undefined';
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+  if (value instanceof RegExp) return tidyText(String(value), 200);
+  if (value === undefined) return 'undefined';
+  return coreShown(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -85,13 +79,17 @@ export function isExpectation(value: unknown): boolean {
   return isJsonSubset(value);
 }
 
-function isJsonSubset(value: unknown): boolean {
+/** How deep an expectation may nest: a deeper (or cyclic) one is refused, not a stack overflow. */
+const MAX_DEPTH = 32;
+
+function isJsonSubset(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (value instanceof RegExp) return true;
-  if (Array.isArray(value)) return value.every(isJsonSubset);
+  if (Array.isArray(value)) return value.every((v) => isJsonSubset(v, depth + 1));
   if (isPlainObject(value) && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.values(value).every(isJsonSubset);
+    return Object.values(value).every((v) => isJsonSubset(v, depth + 1));
   }
   return false;
 }
@@ -104,7 +102,7 @@ export function parseJson(
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, reason: `${what} is not JSON (${(error as Error).message}): ${shown(text)}` };
+    return { ok: false, reason: `${what} is not JSON (${describeThrown(error)}): ${shown(text)}` };
   }
 }
 

@@ -1,56 +1,54 @@
 /**
- * Strict option validation shared by every check factory: an unknown key, or a value of the wrong type,
- * is a `TypeError` that names the option and the check (the habit of core's `validateHookOptions`).
+ * Strict option validation for every check factory, on core's one validator (`OptionSpec`: a validator per key
+ * of the options interface, so the spec cannot drift from the type): an unknown key, or a value of the wrong
+ * type, is an `InvalidOptionsError` that names the option and the check.
  */
+import { InvalidOptionsError } from '@greenlight/core';
+import {
+  is as coreIs,
+  MAX_TIMER_MS,
+  type OptionSpec,
+  optional,
+  type Validator,
+  validateOptions,
+} from '@greenlight/core/internal';
 
-/** Checks one option's value; throws a `TypeError` naming `name` when it is wrong. */
-export type Validator = (value: unknown, name: string) => void;
+export { type OptionSpec, optional, type Validator, validateOptions };
 
-function show(value: unknown): string {
-  if (typeof value === 'function') return 'a function';
-  if (value instanceof RegExp) return String(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-/** Builds the error every validator throws. */
-function wrong(name: string, what: string, value: unknown): TypeError {
-  return new TypeError(`Expected \`${name}\` to be ${what}, got ${show(value)}`);
-}
-
-/** A validator that accepts `undefined` and anything `test` accepts. */
-export function optional(what: string, test: (value: unknown) => boolean): Validator {
-  return (value, name) => {
-    if (value !== undefined && !test(value)) throw wrong(name, what, value);
-  };
-}
-
-/** A validator that rejects `undefined`. */
+/** A validator that refuses `undefined`. */
 export function required(validator: Validator): Validator {
   return (value, name) => {
-    if (value === undefined) throw new TypeError(`Option \`${name}\` is required`);
+    if (value === undefined) throw new InvalidOptionsError(name, `Option \`${name}\` is required`);
     validator(value, name);
   };
 }
 
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/**
+ * The error for options that are each valid but not together, e.g. `alarms(): give names or prefix, not both`.
+ *
+ * @example
+ * throw conflict('alarms', 'names', 'give `names` or `prefix`, not both');
+ */
+export function conflict(check: string, option: string, message: string): InvalidOptionsError {
+  return new InvalidOptionsError(option, `${check}(): ${message}`);
+}
 
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const TIMER = `${MAX_TIMER_MS} ms (Node's longest timer, about 24.8 days)`;
+
+/** Core's validators, and the ones the checks add. */
 export const is = {
+  ...coreIs,
   string: optional('a non-empty string', (v) => typeof v === 'string' && v !== ''),
-  boolean: optional('a boolean', (v) => typeof v === 'boolean'),
-  function: optional('a function', (v) => typeof v === 'function'),
   number: optional('a finite number', finite),
-  positive: optional('a positive finite number', (v) => finite(v) && v > 0),
-  nonNegative: optional('a non-negative finite number', (v) => finite(v) && v >= 0),
-  positiveInteger: optional('a positive integer', (v) => Number.isInteger(v) && (v as number) > 0),
-  nonNegativeInteger: optional('a non-negative integer', (v) => Number.isInteger(v) && (v as number) >= 0),
-  stringOrFunction: optional(
-    'a non-empty string or a function of the check context',
-    (v) => (typeof v === 'string' && v !== '') || typeof v === 'function',
+  /** Milliseconds a timer waits: positive, and no longer than a timer can. */
+  ms: coreIs.positiveAtMost(MAX_TIMER_MS, TIMER),
+  /** Milliseconds, 0 allowed, no longer than a timer can wait. */
+  msOrZero: optional(
+    `a non-negative finite number no larger than ${TIMER}`,
+    (v) => finite(v) && v >= 0 && v <= MAX_TIMER_MS,
   ),
+  nonNegativeInteger: optional('a non-negative integer', (v) => Number.isInteger(v) && (v as number) >= 0),
   stringList: optional(
     'a non-empty array of non-empty strings',
     (v) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== ''),
@@ -64,36 +62,10 @@ export const is = {
       Object.values(v).every((s) => typeof s === 'string'),
   ),
   oneOf: (values: readonly unknown[]): Validator =>
-    optional(`one of ${values.map(show).join(', ')}`, (v) => values.includes(v)),
+    optional(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (v) => values.includes(v)),
   /** An SDK v3 client, or anything with `send(command, { abortSignal })`. */
   client: optional(
     'an object with a `send` method (an AWS SDK v3 client)',
     (v) => typeof v === 'object' && v !== null && typeof (v as { send?: unknown }).send === 'function',
   ),
 } as const;
-
-/**
- * Validates `options` of the check factory `check` against `spec`: every key must be known and pass its
- * validator. Returns the options, typed.
- *
- * @example
- * validateOptions('http', { url: 'https://x', timeoutMilis: 5 }, { url: is.string, timeoutMs: is.positive });
- * // TypeError: Unknown option `timeoutMilis` of http(). Known options: url, timeoutMs
- */
-export function validateOptions<T>(
-  check: string,
-  options: unknown,
-  spec: Readonly<Record<string, Validator>>,
-): T {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`Expected the options of ${check}() to be an object, got ${show(options)}`);
-  }
-  const known = Object.keys(spec);
-  for (const key of Object.keys(options)) {
-    if (!Object.hasOwn(spec, key)) {
-      throw new TypeError(`Unknown option \`${key}\` of ${check}(). Known options: ${known.join(', ')}`);
-    }
-  }
-  for (const key of known) spec[key]!((options as Record<string, unknown>)[key], key);
-  return options as T;
-}
