@@ -39,6 +39,17 @@ describe('the shipped checks that wait, in the Lambda runtime', () => {
     expect(health.requests.get('/health')).toBe(3);
   });
 
+  it('invokeTarget against a version that never answers reports Failed at the deadline, its request aborted', async () => {
+    const smoke = await lane('smoke', 'smokeTest', '/health');
+    smoke.local.services!.lambda.registerFunction('target', {
+      '1': async () => ({ ok: true }),
+      '2': () => new Promise(() => {}),
+    });
+    const run = await smoke.deploy();
+    expect(violations(run, 'Failed', { firstInvocation: true })).toEqual([]);
+    expect(run.hookEvent.hookReason).toMatch(/smoke: timed out after 300 ms/);
+  });
+
   it('poll waits between its attempts until the endpoint is ready, and reports Succeeded', async () => {
     const run = await (await lane('poll', 'pollUntilReady', '/flaky')).deploy();
     expect(violations(run, 'Succeeded', { firstInvocation: true })).toEqual([]);
