@@ -105,6 +105,18 @@ describe('the module runner runs a handler as the Lambda Node.js runtime does', 
     expect(broken.error).toMatch(/missing configuration TABLE_NAME/);
   });
 
+  it("counts the function timeout from the handler's call, not from loading the module (Lambda's init)", async () => {
+    const slow = moduleFunction({
+      module: path.resolve('packages/local/test/fixtures/slow-init.mjs'),
+      timeoutMs: 300,
+    });
+    opened.push(slow);
+    const run = await slow.invoke({});
+    expect(run.outcome).toBe('returned');
+    expect(run.result).toBeGreaterThan(200);
+    expect(run.result).toBeLessThanOrEqual(300);
+  });
+
   it('holds nothing of the calling process while its containers are idle, and the child while one runs', async () => {
     const count = (name: string) => process.getActiveResourcesInfo().filter((r) => r === name).length;
     await pause(50); // the handles of processes earlier tests ended finish closing

@@ -16,7 +16,7 @@ export interface ResponseFault {
 }
 
 /** How slowly a `drip` fault sends its body. */
-export const DRIP_EVERY_MS = 200;
+export const DRIP_EVERY_MS = 1_000;
 
 interface Rule {
   readonly operation: string;
@@ -48,6 +48,8 @@ export class FaultProxy {
   readonly #random = seeded(7);
   readonly #sockets = new Set<Socket>();
   readonly #timers = new Set<ReturnType<typeof setInterval>>();
+  /** Responses a fault is holding (stalled or dripping). */
+  readonly #held = new Set<ServerResponse>();
   /** How many responses were stalled or dripped. */
   injected = 0;
 
@@ -82,9 +84,16 @@ export class FaultProxy {
     this.#rules.push({ operation, fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
   }
 
-  /** Removes every fault. */
-  clear(): void {
+  /**
+   * Removes every fault. With `endHeld` (the default) the responses they hold are ended too (their connections
+   * closed, as a load balancer eventually closes them), so a client that never gave one up is not kept busy by
+   * it afterwards; without, they stay stalled, as an endpoint that healed for new requests only.
+   */
+  clear({ endHeld = true }: { readonly endHeld?: boolean } = {}): void {
     this.#rules.length = 0;
+    if (!endHeld) return;
+    for (const res of this.#held) res.destroy();
+    this.#held.clear();
   }
 
   /** Closes the proxy and every connection, and stops every drip. */
@@ -133,6 +142,8 @@ export class FaultProxy {
             return;
           }
           this.injected += 1;
+          this.#held.add(res);
+          res.once('close', () => this.#held.delete(res));
           res.flushHeaders();
           if (fault.kind === 'stall') return; // until the client closes the connection
           let sent = 0;

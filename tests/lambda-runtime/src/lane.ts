@@ -115,10 +115,10 @@ export class Lane {
     else this.local.faults.inject(OPERATION, fault);
   }
 
-  /** Removes every fault. */
-  clear(): void {
+  /** Removes every fault (see {@link FaultProxy.clear} for `endHeld`). */
+  clear(options?: { readonly endHeld?: boolean }): void {
     this.local.faults.clear();
-    this.proxy.clear();
+    this.proxy.clear(options);
   }
 
   /** Creates a deployment with the AWS SDK (BeforeAllowTraffic runs the hook) and waits until it is over. */

@@ -34,8 +34,8 @@ export function lambdaRuntimeChild(
   interface Running {
     readonly message: InvocationMessage;
     readonly asyncHandler: boolean;
-    /** The active resources when it started. */
-    readonly before: ReadonlyMap<string, number>;
+    /** What held the event loop when it started. */
+    readonly before: Snapshot;
     /** How it ended, once it has. */
     ended?: InvocationEnd['kind'];
     /** Set when the callback was called while `callbackWaitsForEmptyEventLoop` holds it until the loop empties. */
@@ -87,22 +87,41 @@ export function lambdaRuntimeChild(
   };
 
   // The runtime's own handles (stdout and stderr) exist before any handler runs. What an invocation left behind
-  // is what is active when it settles and was not when it started (a warm container's older leftovers are not
-  // counted again).
+  // is what holds the event loop when it settles and did not when it started: handles (sockets, servers, child
+  // processes) by identity, so one that closed meanwhile does not hide one that opened; timers and immediates,
+  // which have no identity to read, by count.
   process.stdout.write('');
   process.stderr.write('');
-  const active = (): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const name of process.getActiveResourcesInfo()) counts.set(name, (counts.get(name) ?? 0) + 1);
-    return counts;
+  type Owner = { constructor?: { name?: string }; _handle?: { constructor?: { name?: string } } | null };
+  const handles = (): Owner[] =>
+    (process as unknown as { _getActiveHandles?: () => Owner[] })._getActiveHandles?.() ?? [];
+  const handleName = (h: Owner): string => {
+    const owner = h.constructor?.name ?? 'handle';
+    const wrap = h._handle?.constructor?.name;
+    if (owner === 'Socket')
+      return wrap === 'Pipe' ? 'PipeWrap' : wrap === 'TTY' ? 'TTYWrap' : 'TCPSocketWrap';
+    if (owner === 'Server') return wrap === 'Pipe' ? 'PipeServerWrap' : 'TCPServerWrap';
+    if (owner === 'ChildProcess') return 'ProcessWrap';
+    return owner;
   };
-  const leftBehind = (before: ReadonlyMap<string, number>): string[] => {
-    const seen = new Map(before);
-    const extra: string[] = [];
-    for (const name of process.getActiveResourcesInfo()) {
-      const left = seen.get(name) ?? 0;
-      if (left > 0) seen.set(name, left - 1);
-      else extra.push(name);
+  const COUNTED = ['Timeout', 'Immediate'];
+  interface Snapshot {
+    readonly handles: ReadonlySet<Owner>;
+    readonly counts: ReadonlyMap<string, number>;
+  }
+  const active = (): Snapshot => {
+    const counts = new Map<string, number>();
+    for (const name of process.getActiveResourcesInfo())
+      if (COUNTED.includes(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    return { handles: new Set(handles()), counts };
+  };
+  const leftBehind = (before: Snapshot): string[] => {
+    const now = active();
+    const extra = handles()
+      .filter((h) => !before.handles.has(h))
+      .map(handleName);
+    for (const [name, n] of now.counts) {
+      for (let i = before.counts.get(name) ?? 0; i < n; i++) extra.push(name);
     }
     return extra;
   };
@@ -212,6 +231,8 @@ export function lambdaRuntimeChild(
   });
 
   const start = (message: InvocationMessage) => {
+    send({ type: 'start', requestId: message.requestId });
+    const deadline = Date.now() + message.timeoutMs;
     const running: Running = {
       message,
       before: active(),
@@ -227,7 +248,7 @@ export function lambdaRuntimeChild(
       set callbackWaitsForEmptyEventLoop(value: boolean) {
         waitsForEmptyLoop = value;
       },
-      getRemainingTimeInMillis: () => Math.max(0, message.deadlineMs - Date.now()),
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     };
     const callback = (error: unknown, result: unknown) => {
       const end: InvocationEnd =

@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { childEntrySource } from './child-entry.js';
 import { contextFields, logStreamName } from './context.js';
-import type { ChildMessage, ErrorInfo, InvocationEnd } from './runtime-protocol.js';
+import type { ChildMessage, ErrorInfo, InvocationEnd, InvocationMessage } from './runtime-protocol.js';
 import {
+  INIT_TIMEOUT_MS,
+  initTimedOut,
   LOOP_EMPTIED,
   lateSettlement,
   leftBehindWarning,
@@ -27,10 +29,11 @@ export interface ContainerSpec {
 
 interface Pending {
   readonly requestId: string;
-  readonly startedAt: number;
   readonly timeoutMs: number;
   readonly resolve: (invocation: ModuleInvocation) => void;
-  readonly timer: ReturnType<typeof setTimeout>;
+  /** The init timer until the handler starts, then the function timeout's. */
+  timer: ReturnType<typeof setTimeout>;
+  startedAt: number;
   readonly onAbort: () => void;
   readonly signal: AbortSignal | undefined;
   log: string;
@@ -59,6 +62,8 @@ export class Container {
   #pending: Pending | undefined;
   #invocations = 0;
   #alive = true;
+  /** Whether the module has loaded (the child started a handler once). */
+  #started = false;
   /** Why the module could not be loaded, once the child said so. */
   #initError: string | undefined;
   /** Output of the container between invocations (its init), given to the next invocation's log. */
@@ -108,24 +113,29 @@ export class Container {
     if (this.#pending) throw new Error('A container runs one invocation at a time');
     return new Promise((resolve) => {
       const requestId = randomUUID();
-      const startedAt = Date.now();
       const onAbort = () => {
         this.#end({ outcome: 'closed', error: 'The local CodeDeploy closed' });
         this.kill();
       };
+      // As on Lambda, loading the module (the init phase) has its own limit; the function timeout counts from
+      // when the handler is called (the child's 'start').
       const pending: Pending = {
         requestId,
-        startedAt,
+        startedAt: Date.now(),
         timeoutMs,
         resolve,
         signal,
         onAbort,
         log: this.#spare,
         markers: 0,
-        timer: setTimeout(() => {
-          this.#end({ outcome: 'timeout', error: taskTimedOut(timeoutMs) });
-          this.kill();
-        }, timeoutMs),
+        timer: setTimeout(
+          () => {
+            const error = this.#started ? taskTimedOut(timeoutMs) : initTimedOut(INIT_TIMEOUT_MS);
+            this.#end({ outcome: 'timeout', error });
+            this.kill();
+          },
+          this.#started ? timeoutMs : INIT_TIMEOUT_MS,
+        ),
       };
       this.#spare = '';
       this.#pending = pending;
@@ -143,10 +153,10 @@ export class Container {
       const context = {
         ...contextFields(this.#spec.functionName, this.#spec.invokedFunctionArn, this.#stream),
       };
-      const message = {
+      const message: InvocationMessage = {
         requestId,
         event,
-        deadlineMs: startedAt + timeoutMs,
+        timeoutMs,
         context: { ...context, awsRequestId: requestId },
       };
       this.#child.stdin!.write(`${JSON.stringify(message)}\n`);
@@ -201,6 +211,17 @@ export class Container {
 
   #onMessage(message: ChildMessage): void {
     const pending = this.#pending;
+    if (message.type === 'start') {
+      this.#started = true;
+      if (!pending || message.requestId !== pending.requestId || pending.ended) return;
+      clearTimeout(pending.timer);
+      pending.startedAt = Date.now();
+      pending.timer = setTimeout(() => {
+        this.#end({ outcome: 'timeout', error: taskTimedOut(pending.timeoutMs) });
+        this.kill();
+      }, pending.timeoutMs);
+      return;
+    }
     if (message.type === 'late') {
       const how =
         message.end.kind === 'returned' ? 'returned' : message.end.kind === 'rejected' ? 'rejected' : 'ended';

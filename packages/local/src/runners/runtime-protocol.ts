@@ -29,8 +29,8 @@ export interface ContextFields {
 export interface InvocationMessage {
   readonly requestId: string;
   readonly event: unknown;
-  /** Epoch milliseconds when the function times out (the parent kills the process then). */
-  readonly deadlineMs: number;
+  /** The function timeout: the handler's deadline is this long after it is called. */
+  readonly timeoutMs: number;
   readonly context: ContextFields;
 }
 
@@ -57,6 +57,8 @@ export type InvocationEnd =
 
 /** A message from the child. */
 export type ChildMessage =
+  /** The handler is being called now (the function timeout counts from here). */
+  | { readonly type: 'start'; readonly requestId: string }
   | {
       readonly type: 'end';
       readonly requestId: string;

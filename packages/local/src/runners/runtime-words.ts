@@ -76,3 +76,16 @@ export function lateSettlement(requestId: string, how: string): string {
 export function taskTimedOut(timeoutMs: number): string {
   return `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`;
 }
+
+/** Lambda's limit on a function's init phase (loading the module), before the first invocation. */
+export const INIT_TIMEOUT_MS = 10_000;
+
+/**
+ * Words for a module that did not load within the init limit.
+ *
+ * @example
+ * initTimedOut(INIT_TIMEOUT_MS); // 'Init timed out after 10.00 seconds (loading the module)'
+ */
+export function initTimedOut(limitMs: number): string {
+  return `Init timed out after ${(limitMs / 1000).toFixed(2)} seconds (loading the module)`;
+}
