@@ -3,7 +3,12 @@
  * `toString` or `toJSON` do), bounded in size, one line, and with credentials redacted.
  */
 
-/** Longest description or reason greenlight writes, in characters. */
+/**
+ * Longest description or reason greenlight writes, in characters.
+ *
+ * @example
+ * const reason = tidyText(said, MAX_TEXT);
+ */
 export const MAX_TEXT = 1_000;
 /** Longest foreign text read before redaction (a 5 MB error message is not scanned whole). */
 const MAX_SCAN = 64 * 1024;

@@ -19,7 +19,7 @@ export const ECS_LIFECYCLE_STAGES = [
 ] as const;
 
 /**
- * One of {@link ECS_LIFECYCLE_STAGES}.
+ * One of the eight lifecycle stages at which Amazon ECS native blue/green deployments invoke Lambda hooks.
  *
  * @example
  * const stage: EcsLifecycleStage = 'POST_TEST_TRAFFIC_SHIFT';

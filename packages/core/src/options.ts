@@ -151,14 +151,6 @@ export const HOOK_SPEC: OptionSpec<HookOptions> = {
   random: is.function,
 };
 
-const ECS_SPEC: OptionSpec<EcsHookOptions> = {
-  ...COMMON_SPEC,
-  sequential: is.boolean,
-  failFast: is.boolean,
-  callBackDelay: is.positiveInteger,
-  maxWaitMs: is.positive,
-};
-
 /**
  * Refuses `skip` and `dryRun` both true: skip reports without checking, dry-run checks without reporting.
  *
@@ -193,7 +185,14 @@ export function validateHookOptions(options: unknown): HookOptions {
  * validateEcsHookOptions({ callBackDelay: 0 }); // InvalidOptionsError: Expected `callBackDelay` to be a positive integer, got 0
  */
 export function validateEcsHookOptions(options: unknown): EcsHookOptions {
-  return exclusiveModes(validateOptions<EcsHookOptions>('createEcsHook', options, ECS_SPEC));
+  const spec: OptionSpec<EcsHookOptions> = {
+    ...COMMON_SPEC,
+    sequential: is.boolean,
+    failFast: is.boolean,
+    callBackDelay: is.positiveInteger,
+    maxWaitMs: is.positive,
+  };
+  return exclusiveModes(validateOptions<EcsHookOptions>('createEcsHook', options, spec));
 }
 
 /**

@@ -84,15 +84,22 @@ function once<T>(
   return new Promise((resolve) => {
     const controller = new AbortController();
     const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-    const timer = clock.setTimeout(() => controller.abort(new AttemptTimeoutError(Math.round(ms))), ms);
-    const done = (settled: Settled<T>) => {
+    let settled = false;
+    const done = (result: Settled<T>) => {
+      if (settled) return;
+      settled = true;
       clock.clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      resolve(settled);
+      if (outer) signal.removeEventListener('abort', onAbort);
+      resolve(result);
     };
-    // Abandoned (time up, or the caller gave up): settle now, whether or not the client honours the signal.
+    // Abandoned (time up, or the caller gave up): abort the request and settle now, whether or not the
+    // client honours the signal.
     const onAbort = () => done({ ok: false, error: signal.reason });
-    signal.addEventListener('abort', onAbort);
+    const timer = clock.setTimeout(() => {
+      controller.abort(new AttemptTimeoutError(Math.round(ms)));
+      onAbort();
+    }, ms);
+    if (outer) signal.addEventListener('abort', onAbort);
     let running: Promise<T>;
     try {
       running = attempt({ abortSignal: signal });
@@ -124,13 +131,17 @@ export async function withRetries<T>(
   classify: (error: unknown) => ErrorClass = classifyError,
 ): Promise<AttemptOutcome<T>> {
   const { clock } = policy;
-  let error: unknown = new AttemptTimeoutError(0, 'no time was left before the deadline to make the call');
+  let error: unknown;
   let unreadable = false;
   for (let n = 1; ; n++) {
     const left = deadline - clock.now();
     if (outer?.aborted)
       return { ok: false, error: outer.reason, attempts: n - 1, exhausted: true, unreadable };
-    if (left <= 0) return { ok: false, error, attempts: n - 1, exhausted: true, unreadable };
+    if (left <= 0) {
+      // Made only when needed: an Error captures a stack, which costs more than the rest of this loop.
+      error ??= new AttemptTimeoutError(0, 'no time was left before the deadline to make the call');
+      return { ok: false, error, attempts: n - 1, exhausted: true, unreadable };
+    }
     const settled = await once(attempt, Math.min(policy.attemptTimeoutMs, left), clock, outer);
     if (settled.ok) return { ok: true, value: settled.value, attempts: n };
     error = settled.error;

@@ -113,6 +113,33 @@ describe('createEcsHook: Amazon ECS native lifecycle hooks', () => {
     expect(lines.some((l) => l.level === 'warn' && /unreadable/.test(l.message))).toBe(true);
   });
 
+  it.each([
+    ['in the future', () => Date.now() + 86_400_000],
+    ['1e300', () => 1e300],
+  ])(
+    'answers FAILED past maxWaitMs even when hookDetails.greenlight.firstSeenAt is %s',
+    async (_, firstSeenAt) => {
+      const { lines, logger } = captureLogger();
+      const handler = createEcsHook(() => ({ passed: false, pending: true, reason: 'still draining' }), {
+        logger,
+        maxWaitMs: 60_000,
+        callBackDelay: 30,
+      });
+      let response = await handler(
+        ecsEvent({ hookDetails: { greenlight: { firstSeenAt: firstSeenAt(), attempts: 0 } } }),
+        lambdaContext(10_000),
+      );
+      const answers = [response.hookStatus];
+      for (let i = 0; i < 10 && response.hookStatus === 'IN_PROGRESS'; i++) {
+        response = await handler(ecsEvent({ hookDetails: response.hookDetails }), lambdaContext(10_000));
+        answers.push(response.hookStatus);
+      }
+      // ECS calls back every 30 s: the third answer would be past the 60 s maximum.
+      expect(answers).toEqual(['IN_PROGRESS', 'IN_PROGRESS', 'FAILED']);
+      expect(lines.some((l) => l.level === 'warn' && /in the future/.test(l.message))).toBe(true);
+    },
+  );
+
   it('fails a check that hangs past the deadline', async () => {
     const handler = createEcsHook({ hangs: () => new Promise(() => {}) }, { ...quiet(), timeout: 100 });
     await expect(handler(ecsEvent(), lambdaContext(10_000))).resolves.toEqual({ hookStatus: 'FAILED' });

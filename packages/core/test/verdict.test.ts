@@ -1,3 +1,4 @@
+import { getEventListeners, getMaxListeners } from 'node:events';
 import { type Check, createHook } from '@greenlight/core';
 import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
 
@@ -144,6 +145,26 @@ describe('verdicts, reported through the real SDK', () => {
       reason: 'cancelled: check "fails" failed first',
     });
     expect(seen).toMatchObject({ code: 'CHECK_CANCELLED' });
+  });
+
+  it('runs more than ten checks, each listening on its signal, under the limit Node warns past', async () => {
+    // Node prints MaxListenersExceededWarning when an AbortSignal has more 'abort' listeners than its limit
+    // (10 by default). Each check (and its I/O) may listen; greenlight itself must not add one per check.
+    const seen: { listeners: number; limit: number }[] = [];
+    const listens: Check = ({ signal }) =>
+      new Promise((resolve) => {
+        signal.addEventListener('abort', () => resolve(false));
+        setTimeout(() => {
+          seen.push({ listeners: getEventListeners(signal, 'abort').length, limit: getMaxListeners(signal) });
+          resolve(true);
+        }, 5);
+      });
+    const checks = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`c${i}`, listens]));
+    const handler = createHook(checks, { client: server.client(), logger: captureLogger().logger });
+    const result = await handler(event(++n), lambdaContext(10_000));
+    expect(result.status).toBe('Succeeded');
+    expect(seen).toHaveLength(15);
+    for (const { listeners, limit } of seen) expect(limit === 0 || listeners <= limit).toBe(true);
   });
 
   it('names a single unnamed check `check` and uses its reason as the hook reason', async () => {

@@ -103,6 +103,35 @@ describe('a handler that hangs is reported Failed in time, with the reserve left
     expect(server.reports[0]?.at).toBeLessThan(answeredAt);
   });
 
+  it('warns once, naming a value that works, when middy’s early timeout is at or past the time left', async () => {
+    const { lines, logger } = captureLogger();
+    const FUNCTION_TIMEOUT_MS = 300_000; // in code, while the function really has 30 s
+    const handler = middy({ timeoutEarlyInMillis: defaultReserve(FUNCTION_TIMEOUT_MS) })
+      .use(greenlight({ logger, retry: fast }))
+      .handler(never);
+    const result = await handler(hookEvent(), lambdaContext(30_000) as never);
+    expect(result).toMatchObject({
+      status: 'Failed',
+      reason: expect.stringMatching(/middy's early timeout/),
+    });
+    const warned = lines.filter((l) => l.level === 'warn' && /timeoutEarlyInMillis/.test(l.message));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]?.message).toMatch(
+      /at or past the time the invocation has, so the handler could never run/,
+    );
+    expect(warned[0]?.attributes).toMatchObject({ suggestedTimeoutEarlyInMillis: defaultReserve(30_000) });
+  });
+
+  it('does not warn when middy’s early timeout leaves the handler its time', async () => {
+    const { lines, logger } = captureLogger();
+    const handler = middy({ timeoutEarlyInMillis: 1_000 })
+      .use(greenlight({ logger, retry: fast, reserve: 500 }))
+      .handler(never);
+    const result = await handler(hookEvent(), lambdaContext(1_500) as never);
+    expect(result.reason).toMatch(/middy's early timeout/);
+    expect(lines.filter((l) => /timeoutEarlyInMillis/.test(l.message))).toEqual([]);
+  });
+
   it('does not run the handler when no time is left before the reserve', async () => {
     let ran = false;
     const handler = middy()

@@ -1,12 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 
 /** A scripted answer for the next call of an operation. */
 export type Scripted =
   | { kind: 'error'; status: number; type: string; message?: string }
   | { kind: 'reset' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** The call takes effect (a report is recorded), but the 200 answer's body cannot be read. */
+  | { kind: 'garbage' }
+  /** 200 and the headers, then nothing: the body never comes. */
+  | { kind: 'stall' }
+  /** 200 and the headers, then one byte of body every `everyMs`, never ending. */
+  | { kind: 'drip'; everyMs: number };
 
 export interface Recorded {
   readonly operation: string;
@@ -37,10 +43,22 @@ export class TestCodeDeploy {
   responses: Record<string, unknown> = {};
   private server!: Server;
   endpoint = '';
+  /** Connections open on the server side now. */
+  readonly sockets = new Set<Socket>();
+  /** Connections the server saw closed. */
+  closedSockets = 0;
+  private readonly drips = new Set<ReturnType<typeof setInterval>>();
 
   static async start(): Promise<TestCodeDeploy> {
     const s = new TestCodeDeploy();
     s.server = createServer((req, res) => void s.handle(req, res));
+    s.server.on('connection', (socket) => {
+      s.sockets.add(socket);
+      socket.on('close', () => {
+        s.sockets.delete(socket);
+        s.closedSockets++;
+      });
+    });
     await new Promise<void>((resolve) => s.server.listen(0, '127.0.0.1', resolve));
     s.endpoint = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
     return s;
@@ -72,6 +90,7 @@ export class TestCodeDeploy {
   }
 
   async close(): Promise<void> {
+    for (const drip of this.drips) clearInterval(drip);
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
   }
@@ -94,6 +113,20 @@ export class TestCodeDeploy {
       return;
     }
     if (next?.kind === 'delay') await new Promise((r) => setTimeout(r, next.ms));
+    if (next?.kind === 'stall' || next?.kind === 'drip') {
+      record(next.kind);
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.write('{');
+      if (next.kind === 'drip') {
+        const drip = setInterval(() => res.write(' '), next.everyMs);
+        this.drips.add(drip);
+        res.on('close', () => {
+          clearInterval(drip);
+          this.drips.delete(drip);
+        });
+      }
+      return;
+    }
     if (next?.kind === 'error') {
       record(next.type);
       return this.send(res, next.status, { __type: next.type, message: next.message ?? next.type });
@@ -123,6 +156,11 @@ export class TestCodeDeploy {
     }
     this.completed.add(id);
     record('ok');
+    if (next?.kind === 'garbage') {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end('<html>502 Bad Gateway</html>');
+      return;
+    }
     return this.send(res, 200, { lifecycleEventHookExecutionId: id });
   }
 
