@@ -430,7 +430,13 @@ await step('greenlight serve --write-env, driven by the AWS CLI', async () => {
   serve.stderr.on('data', (c) => {
     output += c;
   });
-  const exited = new Promise((resolve) => serve.on('exit', (code) => resolve(code)));
+  const exited = new Promise((resolve) => {
+    serve.on('exit', (code) => resolve(code));
+    serve.on('error', (err) => {
+      output += `could not start serve: ${err.message}\n`;
+      resolve(null);
+    });
+  });
   try {
     for (let i = 0; i < 300 && !existsSync(envFile) && serve.exitCode === null; i++)
       await new Promise((r) => setTimeout(r, 100));
