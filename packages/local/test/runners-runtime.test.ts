@@ -79,7 +79,7 @@ describe('the module runner runs a handler as the Lambda Node.js runtime does', 
   it('ends the process on an uncaught error, and starts a new container for the next invocation', async () => {
     const uncaught = fn('uncaught');
     const run = await uncaught.invoke({});
-    expect(run).toMatchObject({ outcome: 'crashed', failed: true, error: 'boom from a timer' });
+    expect(run).toMatchObject({ outcome: 'crashed', failed: true, error: 'Error: boom from a timer' });
     await uncaught.invoke({});
     expect(uncaught.coldStarts).toBe(2);
   });

@@ -43,10 +43,10 @@ interface Pending {
   ended?: { outcome: ModuleInvocation['outcome']; error: string };
 }
 
+/** An error in Lambda's words, `Name: message` (a thrown non-Error value: the value as text). */
+const NOT_ERRORS = ['string', 'number', 'bigint', 'boolean', 'symbol', 'undefined', 'object', 'function'];
 const errorText = (error: ErrorInfo) =>
-  error.errorType && error.errorType !== 'Error' && error.errorType !== 'string'
-    ? `${error.errorType}: ${error.errorMessage}`
-    : error.errorMessage;
+  NOT_ERRORS.includes(error.errorType) ? error.errorMessage : `${error.errorType}: ${error.errorMessage}`;
 
 /**
  * One warm Lambda-like container: a child `node` process running {@link childEntrySource} for one module. It
