@@ -28,6 +28,7 @@ export function codeDeployContexts(
   };
   const { clock } = pipeline;
   const deadline = inv.budget.checksDeadline;
+  // `signal` is an own, enumerable getter (made when first read): `{ ...ctx, logger }` keeps it.
   return (checkName, run) => ({
     platform: 'codedeploy',
     deploymentId: inv.deploymentId,
@@ -124,17 +125,17 @@ export async function answerCodeDeploy(
     if (reported === 'already-completed') recordedAs = await recorded(pipeline, inv);
   }
   const durationMs = pipeline.clock.now() - inv.start;
-  const result: HookResult = {
+  const result: { -readonly [K in keyof HookResult]: HookResult[K] } = {
     status,
-    ...(reason !== undefined && { reason }),
     checks,
     durationMs,
     reported,
-    ...(recordedAs !== undefined && { recordedStatus: recordedAs }),
     mode,
     deploymentId: inv.deploymentId,
     lifecycleEventHookExecutionId: inv.lifecycleEventHookExecutionId,
   };
+  if (reason !== undefined) result.reason = reason;
+  if (recordedAs !== undefined) result.recordedStatus = recordedAs;
   const summary = { status, reason, checks, durationMs, reported, mode, recordedStatus: recordedAs };
   const line =
     mode === 'dry-run' ? 'greenlight hook verdict (dry run, not reported)' : 'greenlight hook verdict';
