@@ -1,5 +1,6 @@
 import { describeThrown, tidyText } from '../describe.js';
-import { createLookups, type Lookups, recordedStatus } from '../lookups.js';
+import { createLookups, type Lookups } from '../lookups.js';
+import { readRecordedStatus } from '../recorded.js';
 import { reportStatus } from '../report.js';
 import type { CheckReport, CodeDeployHookContext, HookResult, HookStatus } from '../types.js';
 import type { HookPipeline, Invocation } from './pipeline.js';
@@ -60,13 +61,12 @@ function failureReason(checks: readonly CheckReport[], bare: boolean): string | 
 /** What CodeDeploy holds for the execution, read after it answered "already completed". */
 async function recorded(pipeline: HookPipeline, inv: Invocation): Promise<HookStatus | undefined> {
   try {
-    const lookups = createLookups(
-      () => pipeline.client(),
+    return await readRecordedStatus(
+      pipeline.client(),
       inv.deploymentId,
       inv.budget.reportDeadline,
       pipeline.policy,
     );
-    return recordedStatus(await lookups.target(new AbortController().signal));
   } catch (error) {
     inv.logger.warn('could not read the status CodeDeploy recorded for this hook execution', {
       error: describeThrown(error),

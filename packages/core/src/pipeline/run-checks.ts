@@ -3,6 +3,7 @@ import { describeThrown } from '../describe.js';
 import { CheckCancelledError, CheckTimeoutError, InvalidOptionsError, isGreenlightError } from '../errors.js';
 import type { Check, CheckReport, Checks, Clock, HookContext, HookLogger } from '../types.js';
 import { thrownVerdict, toVerdict, type Verdict } from '../verdict.js';
+import type { HookPipeline, Invocation } from './pipeline.js';
 
 /**
  * A named check, as the hook normalised it.
@@ -318,4 +319,37 @@ export function runChecksOrFail<C extends HookContext>(
   } catch (error) {
     return fail(error);
   }
+}
+
+/**
+ * The checks step of the pipeline: with emergency skip, every check Skipped (logged loudly, `answer` saying
+ * what the hook does instead); else the checks run under the invocation's deadline, each with the context
+ * `contextFor` builds for the platform.
+ *
+ * @example
+ * const reports = await runCheckStep(pipeline, inv, named, codeDeployContexts(pipeline, inv), 'reporting Succeeded');
+ */
+export function runCheckStep<C extends HookContext>(
+  pipeline: HookPipeline,
+  inv: Invocation,
+  checks: readonly NamedCheck<C>[],
+  contextFor: (name: string, run: CheckRun) => C,
+  answer: string,
+): CheckReport[] | Promise<CheckReport[]> {
+  if (inv.mode === 'skip') {
+    inv.logger.warn(`EMERGENCY SKIP: ${answer} without running any check`, {
+      checks: checks.map(([n]) => n),
+    });
+    return checks.map(([name]) => ({ name, status: 'Skipped', reason: 'emergency skip', durationMs: 0 }));
+  }
+  return runChecksOrFail({
+    checks,
+    contextFor,
+    deadline: inv.budget.checksDeadline,
+    budgetMs: inv.budget.checksBudgetMs,
+    sequential: pipeline.options.sequential ?? false,
+    failFast: pipeline.options.failFast ?? false,
+    clock: pipeline.clock,
+    logger: inv.logger,
+  });
 }
