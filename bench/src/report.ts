@@ -113,14 +113,14 @@ export function targets(results: readonly CandidateResult[], throughput: Through
       {
         name: `${r.label}: cold start vs ${base.label}`,
         value: `CPU ${fmtRatio(r.ratios.coldCpu)}, wall ${fmtRatio(r.ratios.cold)}`,
-        target: '≤ 1.10×',
-        met: (r.ratios.coldCpu ?? Number.POSITIVE_INFINITY) <= 1.1,
+        target: '≤ 1.05×',
+        met: (r.ratios.coldCpu ?? Number.POSITIVE_INFINITY) <= 1.05,
       },
       {
         name: `${r.label}: bundle vs ${base.label}`,
         value: `${extra >= 0 ? '+' : ''}${(extra / KB).toFixed(1)} KB minified`,
-        target: '≤ +15 KB',
-        met: extra <= 15 * KB,
+        target: '≤ +10 KB',
+        met: extra <= 10 * KB,
       },
     );
   }

@@ -4,7 +4,7 @@ import { type EcsHookEvent, type EcsHookResponse, parseEcsHookEvent } from './ec
 import { LookupError } from './errors.js';
 import { type EcsHookOptions, validateEcsHookOptions } from './options.js';
 import { HookPipeline, type Invocation } from './pipeline/pipeline.js';
-import { type CheckRun, namedChecks } from './pipeline/run-checks.js';
+import { type CheckRun, namedChecks, runCheckStep } from './pipeline/run-checks.js';
 import type {
   CheckReport,
   Checks,
@@ -146,7 +146,8 @@ export function createEcsHook(
       firstSeenAt: previous?.firstSeenAt ?? inv.start,
       attempts: (previous?.attempts ?? 0) + 1,
     };
-    const reports = await pipeline.check(
+    const reports = await runCheckStep(
+      pipeline,
       inv,
       named,
       ecsContexts(pipeline, inv, ecsNativeTarget(parsed)),

@@ -20,7 +20,7 @@ export { describeThrown, MAX_TEXT, redact, scrubbed, shown, tidyText } from './d
 export { ECS_LIFECYCLE_STAGES, parseEcsHookEvent } from './ecs-event.js';
 export { MAX_ID_LENGTH, parseHookEvent } from './event.js';
 export { defaultLogger, withKeys } from './logger.js';
-export { createLookups, type Lookups, recordedStatus, toTargetInfo } from './lookups.js';
+export { createLookups, type Lookups, toTargetInfo } from './lookups.js';
 export {
   COMMON_SPEC,
   envSwitch,
@@ -44,9 +44,11 @@ export {
   type NamedCheck,
   namedChecks,
   type RunChecksInput,
+  runCheckStep,
   runChecks,
   runChecksOrFail,
 } from './pipeline/run-checks.js';
+export { readRecordedStatus } from './recorded.js';
 export { type ReportInput, reportStatus } from './report.js';
 export {
   type AttemptOptions,

@@ -15,7 +15,6 @@ import type {
   DeploymentInfo,
   DeploymentTargetInfo,
   EcsTaskSetInfo,
-  HookStatus,
   LifecycleEventInfo,
 } from './types.js';
 
@@ -194,21 +193,4 @@ export function createLookups(
       return toTargetInfo(got.deploymentTarget);
     }),
   };
-}
-
-/**
- * The status CodeDeploy holds for the lifecycle event a hook serves, from the target's lifecycle events: the
- * event named `hint` when there is one, else the hook event (`Before…`/`After…`) that completed last. Undefined
- * when none has a terminal status.
- *
- * @example
- * recordedStatus(await lookups.target(signal)); // 'Succeeded'
- */
-export function recordedStatus(target: DeploymentTargetInfo, hint?: string): HookStatus | undefined {
-  const done = target.lifecycleEvents.filter(
-    (e) => (e.status === 'Succeeded' || e.status === 'Failed') && /^(?:Before|After)/.test(e.name),
-  );
-  const named = done.find((e) => e.name === hint);
-  const latest = named ?? done.sort((a, b) => (b.endTime?.getTime() ?? 0) - (a.endTime?.getTime() ?? 0))[0];
-  return latest?.status as HookStatus | undefined;
 }

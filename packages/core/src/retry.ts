@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { classifyError, type ErrorClass, isUnreadableAnswer } from './classify.js';
 import { sleep, systemClock } from './clock.js';
 import { AttemptTimeoutError } from './errors.js';
@@ -74,6 +75,11 @@ export type AttemptOutcome<T> =
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+// Controllers of attempts that completed, with nothing listening on their signal any more: making an
+// AbortSignal is the largest cost greenlight adds to an invocation, so an unused one is kept for the next call.
+// A controller is only ever in one attempt at a time, and an aborted one is never reused.
+const spare: AbortController[] = [];
+
 /** One attempt, settled by its answer, by its timer, or by `outer`; the request is aborted unless it answered. */
 function once<T>(
   attempt: (options: AttemptOptions) => Promise<T>,
@@ -82,7 +88,7 @@ function once<T>(
   outer: AbortSignal | undefined,
 ): Promise<Settled<T>> {
   return new Promise((resolve) => {
-    const controller = new AbortController();
+    const controller = spare.pop() ?? new AbortController();
     const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
     let settled = false;
     const done = (result: Settled<T>) => {
@@ -90,6 +96,14 @@ function once<T>(
       settled = true;
       clock.clearTimeout(timer);
       if (outer) signal.removeEventListener('abort', onAbort);
+      else if (
+        result.ok &&
+        spare.length < 8 &&
+        !signal.aborted &&
+        getEventListeners(signal, 'abort').length === 0
+      ) {
+        spare.push(controller);
+      }
       resolve(result);
     };
     // Abandoned (time up, or the caller gave up): abort the request and settle now, whether or not the

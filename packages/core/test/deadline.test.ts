@@ -94,6 +94,25 @@ describe('the deadline', () => {
     expect(result.reported).toBe(true);
   });
 
+  it('keeps the signal in a context spread into a new one (`{ ...ctx, logger }`), as wrappers do', async () => {
+    let reason: unknown;
+    const handler = createHook(
+      (ctx) => {
+        const wrapped = { ...ctx, logger: captureLogger().logger };
+        return new Promise((_, reject) =>
+          wrapped.signal.addEventListener('abort', () => {
+            reason = wrapped.signal.reason;
+            reject(wrapped.signal.reason);
+          }),
+        );
+      },
+      { timeout: 100, client: server.client(), logger: captureLogger().logger },
+    );
+    const result = await handler(event(++n), lambdaContext(30_000));
+    expect(reason).toBeInstanceOf(CheckTimeoutError);
+    expect(result.checks[0]?.reason).toBe('timed out after 100 ms');
+  });
+
   it('exposes the deadline and the remaining time to checks', async () => {
     let seen: { deadline: number; remaining: number } | undefined;
     const handler = createHook(

@@ -1,5 +1,6 @@
 import { describeThrown, tidyText } from '../describe.js';
-import { createLookups, type Lookups, recordedStatus } from '../lookups.js';
+import { createLookups, type Lookups } from '../lookups.js';
+import { readRecordedStatus } from '../recorded.js';
 import { reportStatus } from '../report.js';
 import type { CheckReport, CodeDeployHookContext, HookResult, HookStatus } from '../types.js';
 import type { HookPipeline, Invocation } from './pipeline.js';
@@ -28,6 +29,7 @@ export function codeDeployContexts(
   };
   const { clock } = pipeline;
   const deadline = inv.budget.checksDeadline;
+  // `signal` is an own, enumerable getter (made when first read): `{ ...ctx, logger }` keeps it.
   return (checkName, run) => ({
     platform: 'codedeploy',
     deploymentId: inv.deploymentId,
@@ -59,13 +61,12 @@ function failureReason(checks: readonly CheckReport[], bare: boolean): string | 
 /** What CodeDeploy holds for the execution, read after it answered "already completed". */
 async function recorded(pipeline: HookPipeline, inv: Invocation): Promise<HookStatus | undefined> {
   try {
-    const lookups = createLookups(
-      () => pipeline.client(),
+    return await readRecordedStatus(
+      pipeline.client(),
       inv.deploymentId,
       inv.budget.reportDeadline,
       pipeline.policy,
     );
-    return recordedStatus(await lookups.target(new AbortController().signal));
   } catch (error) {
     inv.logger.warn('could not read the status CodeDeploy recorded for this hook execution', {
       error: describeThrown(error),
@@ -124,17 +125,17 @@ export async function answerCodeDeploy(
     if (reported === 'already-completed') recordedAs = await recorded(pipeline, inv);
   }
   const durationMs = pipeline.clock.now() - inv.start;
-  const result: HookResult = {
+  const result: { -readonly [K in keyof HookResult]: HookResult[K] } = {
     status,
-    ...(reason !== undefined && { reason }),
     checks,
     durationMs,
     reported,
-    ...(recordedAs !== undefined && { recordedStatus: recordedAs }),
     mode,
     deploymentId: inv.deploymentId,
     lifecycleEventHookExecutionId: inv.lifecycleEventHookExecutionId,
   };
+  if (reason !== undefined) result.reason = reason;
+  if (recordedAs !== undefined) result.recordedStatus = recordedAs;
   const summary = { status, reason, checks, durationMs, reported, mode, recordedStatus: recordedAs };
   const line =
     mode === 'dry-run' ? 'greenlight hook verdict (dry run, not reported)' : 'greenlight hook verdict';

@@ -5,16 +5,7 @@ import { describeThrown } from '../describe.js';
 import { defaultLogger, withKeys } from '../logger.js';
 import { type CommonOptions, envSwitch, type RetryOptions } from '../options.js';
 import { type RetryPolicy, resolveRetryPolicy } from '../retry.js';
-import type {
-  CheckReport,
-  Clock,
-  CodeDeployLike,
-  HookContext,
-  HookLogger,
-  HookResult,
-  LambdaContextLike,
-} from '../types.js';
-import { type CheckRun, type NamedCheck, runChecksOrFail } from './run-checks.js';
+import type { Clock, CodeDeployLike, HookLogger, HookResult, LambdaContextLike } from '../types.js';
 
 /**
  * What a hook pipeline is made with: the options every entry point shares, plus those of the report.
@@ -70,14 +61,14 @@ export interface InvocationIds {
 
 /**
  * The one hook pipeline behind `createHook`, `createEcsHook` and the middy middleware: made once per handler
- * from its options, it begins each invocation (budget, mode, logger), runs the checks, and holds what the
- * platform adapters need to answer (the client, the retry policy). Each entry point is a thin adapter: the
+ * from its options, it begins each invocation (budget, mode, logger) and holds what the steps and the platform
+ * adapters need (the clock, the client, the retry policy, the options). Each entry point is a thin adapter: the
  * CodeDeploy report, the ECS native `hookStatus`, or middy's `before`/`after`/`onError`.
  *
  * @example
  * const pipeline = new HookPipeline(options, defaultReserve);
  * const inv = pipeline.begin(ids, context);
- * const reports = await pipeline.check(inv, named, contextFor);
+ * const reports = await runCheckStep(pipeline, inv, named, contextFor, 'reporting Succeeded');
  */
 export class HookPipeline {
   readonly clock: Clock;
@@ -144,34 +135,6 @@ export class HookPipeline {
       logger: log,
       lambdaContext: context as LambdaContextLike | undefined,
     };
-  }
-
-  /**
-   * The checks step: with emergency skip, every check Skipped (logged loudly); else the checks run under the
-   * invocation's deadline. `contextFor` builds each check's context for the platform.
-   */
-  check<C extends HookContext>(
-    inv: Invocation,
-    checks: readonly NamedCheck<C>[],
-    contextFor: (name: string, run: CheckRun) => C,
-    answer: string,
-  ): Promise<CheckReport[]> | CheckReport[] {
-    if (inv.mode === 'skip') {
-      inv.logger.warn(`EMERGENCY SKIP: ${answer} without running any check`, {
-        checks: checks.map(([n]) => n),
-      });
-      return checks.map(([name]) => ({ name, status: 'Skipped', reason: 'emergency skip', durationMs: 0 }));
-    }
-    return runChecksOrFail({
-      checks,
-      contextFor,
-      deadline: inv.budget.checksDeadline,
-      budgetMs: inv.budget.checksBudgetMs,
-      sequential: this.options.sequential ?? false,
-      failFast: this.options.failFast ?? false,
-      clock: this.clock,
-      logger: inv.logger,
-    });
   }
 }
 

@@ -3,6 +3,7 @@ import { describeThrown } from '../describe.js';
 import { CheckCancelledError, CheckTimeoutError, InvalidOptionsError, isGreenlightError } from '../errors.js';
 import type { Check, CheckReport, Checks, Clock, HookContext, HookLogger } from '../types.js';
 import { thrownVerdict, toVerdict, type Verdict } from '../verdict.js';
+import type { HookPipeline, Invocation } from './pipeline.js';
 
 /**
  * A named check, as the hook normalised it.
@@ -230,34 +231,68 @@ function runOne<C extends HookContext>(
  * Runs the checks under one deadline. Each gets an `AbortSignal` that fires when the budget is spent (reason:
  * `CheckTimeoutError`), with `failFast` when a sibling failed (`CheckCancelledError`), and when the checks are
  * over. A check still running at the deadline is Failed ("timed out after N ms") without being waited for.
- * Every timer is cleared before it resolves.
+ * Every timer is cleared before it resolves. Checks that all answer synchronously are answered synchronously
+ * (no promise, no timer).
  *
  * @example
  * const reports = await runChecks(input);
  * // [{ name: 'smoke', status: 'Succeeded', durationMs: 84 }, { name: 'alarms', status: 'Failed', ... }]
  */
-export async function runChecks<C extends HookContext>(input: RunChecksInput<C>): Promise<CheckReport[]> {
-  const { checks, budgetMs, failFast, sequential } = input;
+export function runChecks<C extends HookContext>(
+  input: RunChecksInput<C>,
+): CheckReport[] | Promise<CheckReport[]> {
+  const { checks, budgetMs } = input;
   const run = new CheckRun(input.clock, input.deadline, budgetMs, checks.length);
-  const failed = (r: CheckReport) => {
-    if (failFast && r.status === 'Failed')
-      run.stop(new CheckCancelledError(`cancelled: check "${r.name}" failed first`));
-    return r;
-  };
+  let handedOver = false;
   try {
     if (budgetMs <= 0) run.stop(new CheckTimeoutError(0, 'not run: no time left before the reserve'));
     const reports: (CheckReport | Promise<CheckReport>)[] = [];
-    let pending = false;
-    for (const [name, check] of checks) {
+    for (let i = 0; i < checks.length; i++) {
+      const [name, check] = checks[i] as NamedCheck<C>;
       const r = runOne(name, check, run, input);
-      if (!(r instanceof Promise)) reports.push(failed(r));
-      else if (sequential) reports.push(failed(await r));
-      else {
-        pending = true;
-        reports.push(r.then(failed));
+      if (r instanceof Promise) {
+        handedOver = true;
+        return goOn(input, run, reports, i, r);
       }
+      reports.push(failFast(input, run, r));
     }
-    return pending ? await Promise.all(reports) : (reports as CheckReport[]);
+    return reports as CheckReport[];
+  } finally {
+    if (!handedOver) run.end();
+  }
+}
+
+function failFast<C extends HookContext>(
+  input: RunChecksInput<C>,
+  run: CheckRun,
+  r: CheckReport,
+): CheckReport {
+  if (input.failFast && r.status === 'Failed') {
+    run.stop(new CheckCancelledError(`cancelled: check "${r.name}" failed first`));
+  }
+  return r;
+}
+
+/** The rest of {@link runChecks} once check `i` answered with a promise. */
+async function goOn<C extends HookContext>(
+  input: RunChecksInput<C>,
+  run: CheckRun,
+  reports: (CheckReport | Promise<CheckReport>)[],
+  i: number,
+  first: Promise<CheckReport>,
+): Promise<CheckReport[]> {
+  const { checks, sequential } = input;
+  try {
+    let r: CheckReport | Promise<CheckReport> = first;
+    for (let j = i; ; ) {
+      if (!(r instanceof Promise)) reports.push(failFast(input, run, r));
+      else if (sequential) reports.push(failFast(input, run, await r));
+      else reports.push(r.then((done) => failFast(input, run, done)));
+      if (++j >= checks.length) break;
+      const [name, check] = checks[j] as NamedCheck<C>;
+      r = runOne(name, check, run, input);
+    }
+    return await Promise.all(reports);
   } finally {
     run.end();
   }
@@ -270,14 +305,51 @@ export async function runChecks<C extends HookContext>(input: RunChecksInput<C>)
  * @example
  * const reports = await runChecksOrFail(input);
  */
-export async function runChecksOrFail<C extends HookContext>(
+export function runChecksOrFail<C extends HookContext>(
   input: RunChecksInput<C>,
-): Promise<CheckReport[]> {
-  try {
-    return await runChecks(input);
-  } catch (error) {
+): CheckReport[] | Promise<CheckReport[]> {
+  const fail = (error: unknown): CheckReport[] => {
     const reason = `internal error: ${describeThrown(error)}`;
     input.logger.error('running the checks failed unexpectedly; the verdict is Failed', { error: reason });
     return [{ name: 'greenlight', status: 'Failed', reason, durationMs: 0 }];
+  };
+  try {
+    const reports = runChecks(input);
+    return reports instanceof Promise ? reports.catch(fail) : reports;
+  } catch (error) {
+    return fail(error);
   }
+}
+
+/**
+ * The checks step of the pipeline: with emergency skip, every check Skipped (logged loudly, `answer` saying
+ * what the hook does instead); else the checks run under the invocation's deadline, each with the context
+ * `contextFor` builds for the platform.
+ *
+ * @example
+ * const reports = await runCheckStep(pipeline, inv, named, codeDeployContexts(pipeline, inv), 'reporting Succeeded');
+ */
+export function runCheckStep<C extends HookContext>(
+  pipeline: HookPipeline,
+  inv: Invocation,
+  checks: readonly NamedCheck<C>[],
+  contextFor: (name: string, run: CheckRun) => C,
+  answer: string,
+): CheckReport[] | Promise<CheckReport[]> {
+  if (inv.mode === 'skip') {
+    inv.logger.warn(`EMERGENCY SKIP: ${answer} without running any check`, {
+      checks: checks.map(([n]) => n),
+    });
+    return checks.map(([name]) => ({ name, status: 'Skipped', reason: 'emergency skip', durationMs: 0 }));
+  }
+  return runChecksOrFail({
+    checks,
+    contextFor,
+    deadline: inv.budget.checksDeadline,
+    budgetMs: inv.budget.checksBudgetMs,
+    sequential: pipeline.options.sequential ?? false,
+    failFast: pipeline.options.failFast ?? false,
+    clock: pipeline.clock,
+    logger: inv.logger,
+  });
 }

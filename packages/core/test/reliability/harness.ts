@@ -131,11 +131,13 @@ export async function runScenario(
     reserve: remainingMs - CHECK_TIMEOUT_MS - 10,
     retry: { baseDelayMs: 2, maxDelayMs: 10, attemptTimeoutMs: ATTEMPT_TIMEOUT_MS },
   };
-  const context = lambdaContext(remainingMs);
   const handler = createHook(
     { behaviour: check(behaviour) },
     { ...options, client: scheduledClient(local, schedule, deadPort) },
   );
+  // The invocation starts now: the reserve leaves the check only its 25 ms, so the test's own set-up time
+  // (making the clients, under load) must not eat into it.
+  const context = lambdaContext(remainingMs);
   let result: HookResult | undefined;
   let error: unknown;
   try {
