@@ -87,15 +87,12 @@ function boundedContext(
 ): { context: HookContext; dispose: () => void } {
   const deadline = clock.now() + budgetMs;
   const controller = new AbortController();
-  const relay = () => controller.abort(context.signal.reason);
   const timer = clock.setTimeout(
     () => controller.abort(new DOMException(`poll gave up after ${Math.round(budgetMs)} ms`, 'TimeoutError')),
     timerMs(budgetMs),
   );
-  if (context.signal.aborted) relay();
-  else context.signal.addEventListener('abort', relay, { once: true });
   const own = {
-    signal: controller.signal,
+    signal: AbortSignal.any([context.signal, controller.signal]),
     deadline,
     remainingTimeMs: () => Math.max(0, deadline - clock.now()),
     deployment: () => context.deployment(),
@@ -108,10 +105,7 @@ function boundedContext(
       : { ...context, ...own };
   return {
     context: bounded,
-    dispose: () => {
-      clock.clearTimeout(timer);
-      context.signal.removeEventListener('abort', relay);
-    },
+    dispose: () => clock.clearTimeout(timer),
   };
 }
 

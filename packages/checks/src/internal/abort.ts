@@ -39,9 +39,17 @@ export function abortedVerdict(signal: AbortSignal, doing: string): CheckVerdict
 }
 
 /**
+ * A signal of the caller's own that fires when `signal` does. Listening on it adds no listener to `signal`
+ * (`AbortSignal.any` links them without one), so checks that share a signal, and requests that come and go,
+ * never pile listeners on it (no `MaxListenersExceededWarning`).
+ */
+export function own(signal: AbortSignal): AbortSignal {
+  return AbortSignal.any([signal]);
+}
+
+/**
  * A signal that fires when `parent` fires or after `ms` (its reason then a `TimeoutError`), on a ref'd timer:
- * the request it bounds is pending work. Call `dispose()` when done so neither the timer nor the listener
- * outlives the request.
+ * the request it bounds is pending work. Call `dispose()` when done so the timer does not outlive the request.
  */
 export function withTimeout(
   parent: AbortSignal,
@@ -50,20 +58,14 @@ export function withTimeout(
 ): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController();
   let expired = false;
-  const relay = () => controller.abort(parent.reason);
   const timer = clock.setTimeout(() => {
     expired = true;
     controller.abort(new DOMException(`no response within ${ms} ms`, 'TimeoutError'));
   }, timerMs(ms));
-  if (parent.aborted) relay();
-  else parent.addEventListener('abort', relay, { once: true });
   return {
-    signal: controller.signal,
+    signal: AbortSignal.any([parent, controller.signal]),
     timedOut: () => expired && !parent.aborted,
-    dispose: () => {
-      clock.clearTimeout(timer);
-      parent.removeEventListener('abort', relay);
-    },
+    dispose: () => clock.clearTimeout(timer),
   };
 }
 
@@ -77,38 +79,41 @@ export function wait(ms: number, signal: AbortSignal, clock: Clock = systemClock
       resolve(false);
       return;
     }
+    const mine = own(signal);
     const onAbort = () => {
       clock.clearTimeout(handle);
       resolve(false);
     };
     const handle = clock.setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      mine.removeEventListener('abort', onAbort);
       resolve(true);
     }, timerMs(ms));
-    signal.addEventListener('abort', onAbort, { once: true });
+    mine.addEventListener('abort', onAbort, { once: true });
   });
 }
 
 /**
  * `work`, or its rejection with `signal`'s reason as soon as `signal` fires, whichever comes first: a client
  * that does not honour the signal cannot keep a check waiting past its deadline. The listener is removed once
- * either settles, and a late rejection of `work` is handled (not an unhandled rejection).
+ * either settles, and a late rejection of `work` is handled: the work was given up, its outcome is no longer
+ * anyone's (and an unhandled rejection would end a Lambda process).
  */
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
     work.then(undefined, () => undefined);
     return Promise.reject(signal.reason);
   }
+  const mine = own(signal);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    mine.addEventListener('abort', onAbort, { once: true });
     work.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        mine.removeEventListener('abort', onAbort);
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        mine.removeEventListener('abort', onAbort);
         reject(error);
       },
     );

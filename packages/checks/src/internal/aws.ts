@@ -1,6 +1,6 @@
 import { GreenlightError } from '@greenlight/core';
 import { describeThrown } from '@greenlight/core/internal';
-import { untilAborted } from './abort.js';
+import { own, untilAborted } from './abort.js';
 
 /**
  * What a check needs of an AWS SDK v3 client: `send(command, { abortSignal })`. Every SDK client fits.
@@ -65,7 +65,9 @@ export async function call<T>(
   signal: AbortSignal,
 ): Promise<T> {
   try {
-    const sent = Promise.resolve().then(() => client.send(command, { abortSignal: signal }) as Promise<T>);
+    // The client's own listener goes on a signal of this call's, not on the check's.
+    const abortSignal = own(signal);
+    const sent = Promise.resolve().then(() => client.send(command, { abortSignal }) as Promise<T>);
     return await untilAborted(sent, signal);
   } catch (error) {
     if (signal.aborted) throw error;

@@ -2,35 +2,42 @@ import { getEventListeners } from 'node:events';
 
 /**
  * Lambda's runtime rule, observed in this process: while a check waits, what it waits on keeps the process
- * alive (a ref'd timer, which `process.getActiveResourcesInfo()` lists; an unref'd one it does not); once it
- * settles, nothing of it is left.
+ * alive (a ref'd timer); once it settles, nothing of it is left (every timer it armed has fired or been
+ * cleared).
  */
 
-/** The ref'd timers the process holds, counted from inside a timer callback `afterMs` from now. */
-export function refdTimersAfter(afterMs: number): Promise<number> {
-  return new Promise((resolve) =>
-    setTimeout(
-      () => resolve(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length),
-      afterMs,
-    ),
-  );
+/** A timer armed while {@link recordTimers} ran: its delay and Node's handle. */
+export interface ArmedTimer {
+  readonly ms: number;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** Whether a timer has fired or been cleared (Node marks it destroyed). */
+export const done = (t: ArmedTimer): boolean => (t.timer as unknown as { _destroyed: boolean })._destroyed;
+
+/**
+ * Runs `run` with `setTimeout` recording every timer armed meanwhile (core's `systemClock` calls the global),
+ * and answers its result with them.
+ */
+export async function recordTimers<T>(
+  run: () => T | Promise<T>,
+): Promise<{ value: Awaited<T>; timers: ArmedTimer[] }> {
+  const original = globalThis.setTimeout;
+  const timers: ArmedTimer[] = [];
+  const recording = ((callback: () => void, ms?: number) => {
+    const timer = original(callback, ms);
+    timers.push({ ms: ms ?? 0, timer });
+    return timer;
+  }) as typeof setTimeout;
+  globalThis.setTimeout = recording;
+  try {
+    return { value: await run(), timers };
+  } finally {
+    globalThis.setTimeout = original;
+  }
 }
 
 /** How many `abort` listeners `signal` has. */
 export function abortListeners(signal: AbortSignal): number {
   return getEventListeners(signal, 'abort').length;
-}
-
-/** Runs `run`, and answers its result with the process warnings (by name) emitted meanwhile. */
-export async function withWarnings<T>(run: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
-  const warnings: string[] = [];
-  const listen = (warning: Error) => warnings.push(warning.name);
-  process.on('warning', listen);
-  try {
-    const value = await run();
-    await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
-    return { value, warnings };
-  } finally {
-    process.off('warning', listen);
-  }
 }

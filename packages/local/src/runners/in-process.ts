@@ -1,5 +1,6 @@
 import { HookInvocationError, messageOf } from '../errors.js';
 import { lambdaContext } from './context.js';
+import { taskTimedOut } from './runtime-words.js';
 import type { InProcessHook, InvocationResult, Invoker } from './types.js';
 
 /**
@@ -14,17 +15,10 @@ export function inProcessInvoker(handler: InProcessHook): Invoker {
         invocation.invokedFunctionArn,
         invocation.timeoutMs,
       );
+      // Ref'd: the engine waits on this invocation (cleared when the handler settles or the local closes).
       const timer = setTimeout(() => {
-        reject(
-          new HookInvocationError(
-            `Task timed out after ${(invocation.timeoutMs / 1000).toFixed(2)} seconds`,
-            {
-              code: 'HOOK_TIMED_OUT',
-            },
-          ),
-        );
+        reject(new HookInvocationError(taskTimedOut(invocation.timeoutMs), { code: 'HOOK_TIMED_OUT' }));
       }, invocation.timeoutMs);
-      timer.unref();
       const onAbort = () => {
         clearTimeout(timer);
         reject(new HookInvocationError('The local CodeDeploy closed', { code: 'CLOSED' }));
