@@ -1,4 +1,4 @@
-// Generated from ../shared/reference/models/codedeploy-2014-10-06.json by the conformance test
+// Generated from packages/local/model/codedeploy-2014-10-06.json by the conformance test
 // (UPDATE_MODEL=1 npx jest packages/local/test/conformance). Do not edit by hand.
 import type { CompactModel } from './model-types.js';
 
