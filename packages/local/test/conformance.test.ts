@@ -66,7 +66,8 @@ describe('conformance with the official CodeDeploy model', () => {
     const dirs = ['codedeploy', 'engine', 'protocol'];
     const thrown = new Set<string>();
     for (const dir of dirs) {
-      for (const file of readdirSync(path.join(srcDir, dir))) {
+      for (const file of readdirSync(path.join(srcDir, dir), { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts')) continue;
         const text = readFileSync(path.join(srcDir, dir, file), 'utf8');
         for (const m of text.matchAll(/new ApiError\(\s*'([A-Za-z]+)'/g)) thrown.add(m[1]!);
         for (const m of text.matchAll(/: '([A-Z][A-Za-z]+Exception)'/g)) thrown.add(m[1]!);

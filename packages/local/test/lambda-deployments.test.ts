@@ -146,9 +146,9 @@ describe('Lambda traffic shifting, rollback and live events', () => {
     expect(rollback.status).toBe('Succeeded');
     expect(local.state.lambdaFunctions.get('pay')?.aliases.get('live')?.version).toBe('1');
     expect(local.deployment(rollback.deploymentId!)?.timeline.map((e) => e.status)).toEqual([
-      'Skipped',
       'Succeeded',
-      'Skipped',
+      'Succeeded',
+      'Succeeded',
     ]);
     client.destroy();
   });
@@ -184,7 +184,13 @@ describe('Lambda traffic shifting, rollback and live events', () => {
     });
     const seen: string[] = [];
     for await (const ev of d.events()) {
-      seen.push(ev.type === 'lifecycle' ? `${ev.entry.lifecycleEvent}:${ev.entry.status}` : ev.type);
+      seen.push(
+        ev.type === 'lifecycle'
+          ? `${ev.entry.lifecycleEvent}:${ev.entry.status}`
+          : ev.type === 'status'
+            ? `status:${ev.status}`
+            : ev.type,
+      );
       if (ev.type === 'traffic') {
         const { StopDeploymentCommand } = await import('@aws-sdk/client-codedeploy');
         const stopped = await client.send(new StopDeploymentCommand({ deploymentId: d.deploymentId }));
@@ -194,13 +200,14 @@ describe('Lambda traffic shifting, rollback and live events', () => {
     const outcome = await d.done;
     expect(outcome).toMatchObject({ status: 'Stopped', errorInformation: { code: 'MANUAL_STOP' } });
     expect(seen).toEqual([
-      'status',
-      'BeforeAllowTraffic:Skipped',
+      'status:Created',
+      'status:InProgress',
+      'BeforeAllowTraffic:Succeeded',
       'AllowTraffic:InProgress',
       'AllowTraffic:InProgress',
       'traffic',
       'AfterAllowTraffic:Skipped',
-      'status',
+      'status:Stopped',
       'AllowTraffic:Failed',
       'outcome',
     ]);
