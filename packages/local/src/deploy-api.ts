@@ -182,7 +182,7 @@ export function deployLambda(engine: Engine, o: DeployLambdaOptions): Deployment
       overrideAlarmConfiguration: alarmConfig(engine, o.alarms),
       ...(o.description ? { description: o.description } : {}),
     },
-    { queue: true },
+    { exclusive: false },
   ).handle;
 }
 
@@ -257,6 +257,6 @@ export function deployEcs(engine: Engine, o: DeployEcsOptions): DeploymentHandle
       autoRollbackConfiguration: rollbackConfig(o.autoRollback),
       overrideAlarmConfiguration: alarmConfig(engine, o.alarms),
     },
-    { queue: true },
+    { exclusive: false },
   ).handle;
 }

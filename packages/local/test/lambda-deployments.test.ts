@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { GetDeploymentCommand, GetDeploymentTargetCommand } from '@aws-sdk/client-codedeploy';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '../src/index.js';
 import { clientFor, reportingHook } from './helpers/sdk.js';
@@ -213,4 +214,37 @@ describe('Lambda traffic shifting, rollback and live events', () => {
     ]);
     client.destroy();
   });
+});
+
+describe('done and close', () => {
+  let local: LocalCodeDeploy;
+  afterEach(async () => {
+    await local?.close();
+  });
+
+  it("resolves done only once a { module } hook's process has exited, so closing then cuts nothing short", async () => {
+    local = await startLocalCodeDeploy({ timeScale: 0 });
+    const d = await local.deployLambda({
+      functionName: 'linger',
+      currentVersion: '1',
+      targetVersion: '2',
+      hooks: {
+        BeforeAllowTraffic: {
+          module: path.resolve('packages/local/test/fixtures/api-report-then-linger.mjs'),
+          env: { LINGER_MS: '400' },
+        },
+      },
+    });
+    const outcome = await d.done;
+    expect(outcome.status).toBe('Succeeded');
+    const invocations = () =>
+      d.history.flatMap((e) =>
+        e.type === 'invocation' ? [`${e.result}${e.error ? `: ${e.error}` : ''}`] : [],
+      );
+    // The report moved the deployment on while the process lingered; done waited for the process to end.
+    expect(invocations()).toEqual(['started', 'returned']);
+    await local.close();
+    expect(invocations()).toEqual(['started', 'returned']);
+    expect(d.timeline[0]?.hookReason).toBeUndefined();
+  }, 30_000);
 });

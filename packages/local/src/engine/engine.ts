@@ -4,7 +4,7 @@ import { newDeploymentId, seededRandom } from '../ids.js';
 import type { EngineContext, EngineOptions } from './context.js';
 import { type CreateDeploymentRequest, deploymentSpec } from './create-request.js';
 import { toTimelineEntry } from './events.js';
-import { enqueue, groupBusy, groupHolder, isFinal, startGate } from './group-lock.js';
+import { groupHolder, holdGroup, isFinal } from './group-lock.js';
 import { DeploymentHandle } from './handle.js';
 import { recordRevisionUse } from './revisions.js';
 import { type DeploymentSpec, rollbackSpec } from './rollback.js';
@@ -20,11 +20,11 @@ export interface CreateOptions {
   /** The region it belongs to. @default the engine's region */
   readonly region?: string;
   /**
-   * When the group already runs a deployment: queue behind it (`Queued`, as the library's `deployLambda`
-   * and `deployEcs` do) instead of refusing with `DeploymentLimitExceededException` (as CreateDeployment does).
-   * @default false
+   * Refuse it with `DeploymentLimitExceededException` while another deployment runs in the group, as
+   * CreateDeployment does on AWS. The library's `deployLambda` and `deployEcs` pass `false`, so tests can
+   * run deployments of one function side by side. @default true
    */
-  readonly queue?: boolean;
+  readonly exclusive?: boolean;
 }
 
 /** The deployment engine: creates deployments, runs them, takes hook reports, stops and rolls back. */
@@ -68,32 +68,30 @@ export class Engine implements EngineContext {
     return dep;
   }
 
-  /** Validates a CreateDeployment request, creates the deployment and starts it (or queues it). */
+  /** Validates a CreateDeployment request, creates the deployment and starts it. */
   createDeployment(input: CreateDeploymentRequest, options: CreateOptions = {}): DeploymentRecord {
     if (this.#close.signal.aborted)
       throw new ApiError('ServiceUnavailable', 'The local CodeDeploy is closing.', 503);
     const region = options.region ?? this.options.region;
     const { spec, app, group } = deploymentSpec(this, input, region);
-    const queued = groupBusy(group);
-    if (queued && !options.queue) {
-      const holder = groupHolder(group) ?? group.queue[0];
+    const holder = groupHolder(group);
+    if (holder && options.exclusive !== false) {
       throw new ApiError(
         'DeploymentLimitExceededException',
-        `The Deployment Group '${group.deploymentGroupName}' already has an active Deployment '${holder?.deploymentId ?? 'unknown'}'`,
+        `The Deployment Group '${group.deploymentGroupName}' already has an active Deployment '${holder.deploymentId}'`,
       );
     }
     const now = this.now();
     recordRevisionUse(app, group.deploymentGroupName, spec.revision as Record<string, unknown>, now);
     group.targetRevision = spec.revision;
-    const dep = this.#newDeployment(spec, queued);
+    const dep = this.#newDeployment(spec);
     group.lastAttemptedDeployment = { deploymentId: dep.deploymentId, status: 'Created', createTime: now };
     return dep;
   }
 
-  #newDeployment(spec: DeploymentSpec, queued = false): DeploymentRecord {
+  #newDeployment(spec: DeploymentSpec): DeploymentRecord {
     const deploymentId = newDeploymentId();
     const abort = new AbortController();
-    const { gate, open } = startGate();
     const handle = new DeploymentHandle(
       deploymentId,
       () => dep.target.lifecycleEvents.map(toTimelineEntry),
@@ -115,20 +113,12 @@ export class Engine implements EngineContext {
       waits: new Map(),
       invocations: new Set(),
       inflight: new Set(),
-      startGate: gate,
       terminationWaitStarted: false,
       skipTerminationWait: false,
     };
     this.state.deployments.set(deploymentId, dep);
     handle._emit({ type: 'status', deploymentId, status: 'Created', at: new Date(dep.createTime) });
-    if (queued && dep.group) {
-      enqueue(dep.group, dep, open);
-      dep.status = 'Queued';
-      handle._emit({ type: 'status', deploymentId, status: 'Queued', at: new Date(dep.createTime) });
-    } else {
-      if (dep.group) dep.group.active = dep;
-      open();
-    }
+    holdGroup(dep);
     if (dep.computePlatform === 'ECS') {
       if (dep.creator === 'user') ecsOriginal(this, dep);
       else ecsService(this, dep);

@@ -11,45 +11,18 @@ export const isFinal = (status: DeploymentStatus): boolean =>
  * deployment stopped with a rollback still holds it until the rollback exists.
  */
 export function groupHolder(group: DeploymentGroupRecord): DeploymentRecord | undefined {
-  const active = group.active;
-  return active && (!isFinal(active.status) || active.rollbackPending === true) ? active : undefined;
-}
-
-/** Whether a new deployment in `group` must wait (or, over the wire, be refused). */
-export function groupBusy(group: DeploymentGroupRecord): boolean {
-  return groupHolder(group) !== undefined || group.queue.length > 0;
-}
-
-/** The opener of each queued deployment's start gate. */
-const gates = new WeakMap<DeploymentRecord, () => void>();
-
-/** A start gate for `dep` (resolved by {@link releaseGroup} when its turn comes, or at once by `open`). */
-export function startGate(): { gate: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { gate, open };
-}
-
-/** Queues `dep` behind the group's active deployment; its gate opens when the group frees. */
-export function enqueue(group: DeploymentGroupRecord, dep: DeploymentRecord, open: () => void): void {
-  gates.set(dep, open);
-  group.queue.push(dep);
-  dep.abort.signal.addEventListener('abort', open, { once: true });
-}
-
-/** `dep` ended: if it held its group, the next queued deployment (if any) takes the group and starts. */
-export function releaseGroup(dep: DeploymentRecord): void {
-  const group = dep.group;
-  if (!group || group.active !== dep) return;
-  group.active = undefined;
-  while (group.queue.length > 0) {
-    const next = group.queue.shift()!;
-    if (next.abort.signal.aborted) continue;
-    group.active = next;
-    gates.get(next)?.();
-    gates.delete(next);
-    return;
+  for (const dep of group.active) {
+    if (!isFinal(dep.status) || dep.rollbackPending === true) return dep;
   }
+  return undefined;
+}
+
+/** `dep` now runs in its group. */
+export function holdGroup(dep: DeploymentRecord): void {
+  dep.group?.active.add(dep);
+}
+
+/** `dep` has ended (and any rollback of it exists): it no longer holds its group. */
+export function releaseGroup(dep: DeploymentRecord): void {
+  dep.group?.active.delete(dep);
 }

@@ -34,10 +34,11 @@ export interface DeploymentGroupRecord {
   lastSuccessfulDeployment?: GroupDeploymentSummary;
   /** The revision of the group's latest deployment (`targetRevision` on the wire). */
   targetRevision?: Readonly<Record<string, unknown>>;
-  /** The deployment that holds the group (one active deployment per group, as on AWS). */
-  active?: DeploymentRecord;
-  /** Deployments the library queued behind `active` (status `Queued`), first in first out. */
-  readonly queue: DeploymentRecord[];
+  /**
+   * The deployments running in the group. CreateDeployment allows one at a time, as AWS does; the library's
+   * `deployLambda` and `deployEcs` may run several side by side.
+   */
+  readonly active: Set<DeploymentRecord>;
 }
 
 /** A revision an application knows: registered (RegisterApplicationRevision) or used by a deployment. */

@@ -13,7 +13,6 @@ export type DeploymentSpec = Omit<
   | 'waits'
   | 'invocations'
   | 'inflight'
-  | 'startGate'
   | 'rollbackPending'
   | 'terminationWaitStarted'
   | 'skipTerminationWait'

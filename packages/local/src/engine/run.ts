@@ -169,9 +169,8 @@ export async function runDeployment(
   startRollback: StartRollback,
   stopRequest: () => { rollback: boolean } | undefined,
 ): Promise<void> {
-  // Created (then Queued, for one the library queued) until the group is free and the start delay passed;
-  // always on a later turn, so whoever created the deployment can subscribe to every event first.
-  await dep.startGate;
+  // Created until the start delay passed; always on a later turn, so whoever created the deployment can
+  // subscribe to every event first.
   await engine.scheduler.sleep(START_DELAY_MS, dep.abort.signal);
   await new Promise<void>((resolve) => setImmediate(resolve));
   if (!dep.abort.signal.aborted) {
@@ -227,7 +226,8 @@ export async function runDeployment(
   let outcome = outcomeBase;
   const rb = rollback && !engine.closeSignal.aborted ? startRollback(dep) : undefined;
   dep.rollbackPending = false;
-  if (!rb) releaseGroup(dep); // a rollback holds the group now, and frees it when it ends
+  releaseGroup(dep); // a rollback, if any, holds the group now
+
   if (rb) {
     const rbOutcome = await rb.handle.done;
     outcome = { ...outcomeBase, rollbackDeploymentId: rb.deploymentId, rollbackStatus: rbOutcome.status };

@@ -100,8 +100,6 @@ export interface DeploymentRecord {
   readonly invocations: Set<Promise<void>>;
   /** Hook invocations in flight right now (a handler running, a hook process alive); `done` waits for them. */
   readonly inflight: Set<Promise<void>>;
-  /** Resolves when the deployment may start (at once, or when the group frees for a queued one). */
-  readonly startGate: Promise<void>;
   /** A StopDeployment asked for a rollback that has not been created yet: the group stays busy. */
   rollbackPending?: boolean;
   /** Whether the wait before the original (blue) task set is terminated has started. */

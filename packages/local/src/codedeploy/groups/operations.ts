@@ -83,7 +83,7 @@ export const groupOperations: OperationTable = {
       computePlatform: app.computePlatform,
       input: structuredClone(config),
       deploymentConfigName: configName,
-      queue: [],
+      active: new Set(),
     });
     addTags(ctx.regional, groupArn(ctx.region, ctx.accountId, app.applicationName, name), tags);
     return { deploymentGroupId };
