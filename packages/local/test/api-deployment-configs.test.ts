@@ -75,6 +75,11 @@ describe('deployment configurations', () => {
       computePlatform: 'Server',
       minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 50 },
     });
+    // The model documents that OneAtATime answers MOST_CONCURRENCY, a type callers cannot set.
+    const one = await client.send(
+      new GetDeploymentConfigCommand({ deploymentConfigName: 'CodeDeployDefault.OneAtATime' }),
+    );
+    expect(one.deploymentConfigInfo?.minimumHealthyHosts).toEqual({ type: 'MOST_CONCURRENCY', value: 1 });
     await expectAwsError(
       client.send(
         new DeleteDeploymentConfigCommand({ deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' }),
