@@ -9,8 +9,6 @@ import { addTags, checkTags, dropTags, moveTags } from '../tags/store.js';
 import { list, str } from '../values.js';
 import { applicationInfo } from './serialize.js';
 
-/** Applications per account and region (AWS's default quota). */
-export const MAX_APPLICATIONS = 1_000;
 /** Names per BatchGetApplications call. */
 const BATCH_LIMIT = 100;
 
@@ -23,12 +21,6 @@ export const applicationOperations: OperationTable = {
       throw new ApiError(
         'ApplicationAlreadyExistsException',
         `The application ${name} already exists with the IAM user or AWS account.`,
-      );
-    }
-    if (applications.size >= MAX_APPLICATIONS) {
-      throw new ApiError(
-        'ApplicationLimitExceededException',
-        `More applications were attempted to be created than are allowed (${MAX_APPLICATIONS}).`,
       );
     }
     const tags = checkTags(list(input.tags));

@@ -11,9 +11,6 @@ import { obj } from '../values.js';
 import { routingFrom } from './routing.js';
 import { deploymentConfigInfo } from './serialize.js';
 
-/** Custom deployment configurations per account and region (AWS's default quota). */
-export const MAX_CONFIGS = 50;
-
 function minimumHealthyHosts(value: unknown): { type: string; value: number } {
   const m = obj(value);
   const n = m.value;
@@ -48,12 +45,6 @@ export const configOperations: OperationTable = {
       throw new ApiError(
         'DeploymentConfigAlreadyExistsException',
         `A deployment configuration with the name ${name} already exists.`,
-      );
-    }
-    if (ctx.regional.configs.size >= MAX_CONFIGS) {
-      throw new ApiError(
-        'DeploymentConfigLimitExceededException',
-        `At most ${MAX_CONFIGS} deployment configurations can be created.`,
       );
     }
     const platform = (input.computePlatform as ComputePlatform | undefined) ?? 'Server';

@@ -17,8 +17,6 @@ export const DEFAULT_CONFIG = {
   ECS: 'CodeDeployDefault.ECSAllAtOnce',
 } as const;
 
-/** Deployment groups per application (AWS's default quota). */
-export const MAX_GROUPS = 1_000;
 /** Names per BatchGetDeploymentGroups call. */
 const BATCH_LIMIT = 100;
 
@@ -63,12 +61,6 @@ export const groupOperations: OperationTable = {
       throw new ApiError(
         'DeploymentGroupAlreadyExistsException',
         `The deployment group ${name} already exists.`,
-      );
-    }
-    if (app.groups.size >= MAX_GROUPS) {
-      throw new ApiError(
-        'DeploymentGroupLimitExceededException',
-        `An application can have at most ${MAX_GROUPS} deployment groups.`,
       );
     }
     const config = configuration(input);
