@@ -112,16 +112,19 @@ describe('behaving as the AWS documentation shows', () => {
   it('turns instanceTerminationWaitTimeStarted true when the wait before terminating the original task set starts', async () => {
     local = await startLocalCodeDeploy({ timeScale: 0.001 }); // 60-minute termination wait: 3.6 s
     client = clientFor(local, { maxAttempts: 1 });
+    local.registerFunction('CodeDeployHook_last', 'manual');
     await ecsGroup(client, 'web', 'group', { terminationWaitMinutes: 60 });
     const id = await create({
       applicationName: 'web',
       deploymentGroupName: 'group',
-      revision: ecsRevision(),
+      revision: ecsRevision({ AfterAllowTraffic: 'CodeDeployHook_last' }),
     });
     const info = async () =>
       (await client.send(new GetDeploymentCommand({ deploymentId: id }))).deploymentInfo!;
-    expect((await info()).instanceTerminationWaitTimeStarted).toBe(false);
-    await eventually(() => local.deployment(id)!.timeline.at(-1)?.status === 'Succeeded', 3_000);
+    // Traffic has moved; the last hook has not reported: the termination wait has not started.
+    const last = await local.deployment(id)!.nextHookEvent();
+    expect(await info()).toMatchObject({ status: 'InProgress', instanceTerminationWaitTimeStarted: false });
+    await report(client, last, 'Succeeded');
     let during = await info();
     while (!during.instanceTerminationWaitTimeStarted && during.status === 'InProgress')
       during = await info();

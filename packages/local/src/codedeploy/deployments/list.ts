@@ -1,3 +1,4 @@
+import type { DeploymentGroupRecord } from '../../engine/region-state.js';
 import { ApiError } from '../../errors.js';
 import type { Operation } from '../context.js';
 import { paginate } from '../pagination.js';
@@ -23,11 +24,14 @@ export const listDeployments: Operation = (input, ctx) => {
       'If applicationName is specified, deploymentGroupName must be too',
     );
   }
+  // The group record itself, so deployments made before a rename of the application or group still count.
+  let groupRecord: DeploymentGroupRecord | undefined;
   if (app !== undefined) {
     const application = ctx.regional.applications.get(app);
     if (!application)
       throw new ApiError('ApplicationDoesNotExistException', `No application found for name: ${app}`);
-    if (!application.groups.has(group!)) {
+    groupRecord = application.groups.get(group!);
+    if (!groupRecord) {
       throw new ApiError(
         'DeploymentGroupDoesNotExistException',
         `No Deployment Group found for name: ${group}`,
@@ -46,7 +50,7 @@ export const listDeployments: Operation = (input, ctx) => {
     for (const d of ctx.engine.state.deployments.values()) {
       if (
         d.region === ctx.region &&
-        (app === undefined || (d.applicationName === app && d.deploymentGroupName === group)) &&
+        (groupRecord === undefined || d.group === groupRecord) &&
         (statuses.length === 0 || statuses.includes(d.status)) &&
         (range.start === undefined || d.createTime / 1000 >= range.start) &&
         (range.end === undefined || d.createTime / 1000 <= range.end)
