@@ -3,6 +3,7 @@ import { COMMON_ERRORS } from '../src/protocol/operations-list.js';
 import { lambdaRevision } from './helpers/appspec.js';
 import { loadOfficialModel, outputProblems, type RawModel } from './helpers/model.js';
 import { rawCall } from './helpers/raw.js';
+import { eventually } from './helpers/sdk.js';
 import { ecsRevision, ROLE } from './helpers/wire-setup.js';
 
 const ARN = 'arn:aws:codedeploy:us-east-1:123456789012';
@@ -155,9 +156,7 @@ describe('every operation of the official CodeDeploy model, over the wire', () =
       revision: ecsRevision(),
     })) as { deploymentId: string };
     const ecsHandle = local.deployment(ecs.deploymentId)!;
-    await new Promise<void>((resolve) => {
-      ecsHandle.on('event', (e) => e.type === 'status' && e.status === 'Ready' && resolve());
-    });
+    await eventually(() => ecsHandle.history.some((e) => e.type === 'status' && e.status === 'Ready'));
     await call('SkipWaitTimeForInstanceTermination', { deploymentId: ecs.deploymentId });
     await call('ContinueDeployment', { deploymentId: ecs.deploymentId, deploymentWaitType: 'READY_WAIT' });
     expect((await ecsHandle.done).status).toBe('Succeeded');

@@ -25,6 +25,7 @@ import { NO_INSTANCES_MESSAGE } from '../src/engine/run.js';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '../src/index.js';
 import { lambdaRevision } from './helpers/appspec.js';
 import { expectAwsError } from './helpers/errors.js';
+import { ManualClock } from './helpers/manual-clock.js';
 import { clientFor, eventually } from './helpers/sdk.js';
 import { ecsGroup, ecsRevision, lambdaGroup, ROLE } from './helpers/wire-setup.js';
 
@@ -296,10 +297,6 @@ describe('the deprecated instance operations and the termination wait', () => {
       }),
     );
     const info = async () => (await client.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo!;
-    await expectAwsError(
-      client.send(new SkipWaitTimeForInstanceTerminationCommand({ deploymentId })),
-      'DeploymentNotStartedException',
-    );
     await eventually(() => local.deployment(deploymentId!)!.timeline.at(-1)?.status === 'Succeeded');
     expect((await info()).status).toBe('InProgress');
     await client.send(new SkipWaitTimeForInstanceTerminationCommand({ deploymentId }));
@@ -320,6 +317,30 @@ describe('the deprecated instance operations and the termination wait', () => {
       client.send(new SkipWaitTimeForInstanceTerminationCommand({ deploymentId: lambda.deploymentId })),
       'UnsupportedActionForDeploymentTypeException',
     );
+  });
+});
+
+describe('SkipWaitTimeForInstanceTermination before the deployment starts', () => {
+  it('is DeploymentNotStartedException while the deployment is Created', async () => {
+    const local = await startLocalCodeDeploy({ timeScale: 1, clock: new ManualClock() }); // time stands still
+    const client = clientFor(local, { maxAttempts: 1 });
+    try {
+      await ecsGroup(client, 'web', 'group');
+      const { deploymentId } = await client.send(
+        new CreateDeploymentCommand({
+          applicationName: 'web',
+          deploymentGroupName: 'group',
+          revision: ecsRevision(),
+        }),
+      );
+      await expectAwsError(
+        client.send(new SkipWaitTimeForInstanceTerminationCommand({ deploymentId })),
+        'DeploymentNotStartedException',
+      );
+    } finally {
+      client.destroy();
+      await local.close();
+    }
   });
 });
 
