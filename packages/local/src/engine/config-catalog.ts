@@ -12,9 +12,6 @@ export const SERVER_CONFIGS: Readonly<Record<string, { readonly type: string; re
   'CodeDeployDefault.AllAtOnce': { type: 'HOST_COUNT', value: 0 },
 };
 
-/** The prefix of every predefined configuration's name. */
-export const PREDEFINED_PREFIX = 'CodeDeployDefault.';
-
 /** When the predefined configurations were made (CodeDeploy's launch, 12 November 2014). */
 const PREDEFINED_CREATE_TIME = Date.UTC(2014, 10, 12);
 
