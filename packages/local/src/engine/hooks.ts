@@ -43,7 +43,7 @@ export async function runHookEvent(
   }
 
   // The invocation running now, so a Failed report can wait for what the handler returned (its reason).
-  const inFlight: { attempt?: Promise<unknown> } = {};
+  const current: { attempt?: Promise<unknown> } = {};
   let settle!: (status: 'Succeeded' | 'Failed') => void;
   const reported = new Promise<'Succeeded' | 'Failed'>((resolve) => {
     settle = resolve;
@@ -71,7 +71,7 @@ export async function runHookEvent(
   } else {
     const invoker = invokerFor(runner, engine.options.functionTimeoutMs)!;
     const timeoutMs = runnerTimeout(runner) ?? engine.options.functionTimeoutMs;
-    const delivery = deliver(engine, dep, ev, invoker, event, functionName, timeoutMs, inFlight);
+    const delivery = deliver(engine, dep, ev, invoker, event, functionName, timeoutMs, current);
     dep.invocations.add(delivery);
     void delivery.finally(() => dep.invocations.delete(delivery));
   }
@@ -94,10 +94,10 @@ export async function runHookEvent(
   waitDone.abort();
   execution.completed = true;
 
-  if (result === 'Failed' && inFlight.attempt) {
+  if (result === 'Failed' && current.attempt) {
     const returned = new AbortController();
     await Promise.race([
-      inFlight.attempt,
+      current.attempt,
       engine.scheduler.realSleep(REASON_WAIT_MS, AbortSignal.any([returned.signal, engine.closeSignal])),
     ]);
     returned.abort();
@@ -153,6 +153,25 @@ export async function runHookEvent(
   return { ok: false, stopped: true };
 }
 
+/** Tracks an invocation in `dep.inflight` until it ends (the deployment's `done` waits for it). */
+function inFlight<T>(dep: DeploymentRecord, invocation: Promise<T>): Promise<T> {
+  const ended = invocation.then(
+    () => undefined,
+    () => undefined,
+  );
+  dep.inflight.add(ended);
+  void ended.then(() => dep.inflight.delete(ended));
+  return invocation;
+}
+
+/** The env a hook of `dep` runs with: the local endpoints, and the deployment's region. */
+function hookEnv(engine: EngineContext, dep: DeploymentRecord): Readonly<Record<string, string>> {
+  const env = engine.options.env();
+  return dep.region === engine.options.region
+    ? env
+    : { ...env, AWS_REGION: dep.region, AWS_DEFAULT_REGION: dep.region };
+}
+
 /** Invokes with Lambda's async retry semantics; keeps retrying even after the event completed. */
 async function deliver(
   engine: EngineContext,
@@ -162,7 +181,7 @@ async function deliver(
   event: CodeDeployHookEvent,
   functionName: string,
   timeoutMs: number,
-  inFlight: { attempt?: Promise<unknown> },
+  current: { attempt?: Promise<unknown> },
 ): Promise<void> {
   const retries = engine.options.hookRetries;
   let duplicated = false;
@@ -176,17 +195,20 @@ async function deliver(
       result: 'started',
     });
     try {
-      const attemptRun = invoker({
-        event,
-        functionName,
-        invokedFunctionArn: `arn:aws:lambda:${engine.options.region}:${engine.options.accountId}:function:${functionName}`,
-        timeoutMs,
-        env: engine.options.env(),
-        signal: engine.closeSignal,
-        region: engine.options.region,
-        credentials: engine.options.credentials,
-      });
-      inFlight.attempt = attemptRun.then(
+      const attemptRun = inFlight(
+        dep,
+        invoker({
+          event,
+          functionName,
+          invokedFunctionArn: `arn:aws:lambda:${dep.region}:${engine.options.accountId}:function:${functionName}`,
+          timeoutMs,
+          env: hookEnv(engine, dep),
+          signal: engine.closeSignal,
+          region: dep.region,
+          credentials: engine.options.credentials,
+        }),
+      );
+      current.attempt = attemptRun.then(
         () => undefined,
         () => undefined,
       );
