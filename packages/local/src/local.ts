@@ -96,18 +96,24 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
     functionTimeoutMs: o.functionTimeoutMs,
     credentials,
     env: () => ({ ...env }),
+    logLimit: o.logLimit,
   });
   const faults = new FaultInjector(o.seed);
   const server = new LocalServer({
     host: o.host,
     port: o.port,
     bodyLimit: o.bodyLimit,
+    bodyTimeoutMs: o.bodyTimeoutMs,
+    maxConnections: o.maxConnections,
+    maxInFlightBytes: o.maxInFlightBytes,
+    logLimit: o.logLimit,
     credentials: o.credentials,
+    regions: o.signingRegions,
     faults,
     scheduler,
     clock: o.clock,
   });
-  server.mount(codeDeployService(engine));
+  server.mount({ ...codeDeployService(engine), signingName: 'codedeploy' });
   let services: AwsServices | undefined;
   if (o.services !== false) {
     const { lambdaFunctions, ecsServices, alarms } = engine.state;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Scheduler } from '../clock.js';
 import { ApiError, messageOf } from '../errors.js';
+import { BoundedLog } from '../http/log.js';
 import { newDeploymentId, seededRandom } from '../ids.js';
 import { parseAppSpec } from './appspec.js';
 import { DEPLOYMENT_CONFIGS } from './configs.js';
@@ -31,7 +32,7 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 /** The deployment engine: creates deployments, runs them, takes hook reports, stops and rolls back. */
 export class Engine implements EngineContext {
   readonly state = new EngineState();
-  readonly reports: HookReport[] = [];
+  readonly reports: HookReport[];
   readonly scheduler: Scheduler;
   readonly options: EngineOptions;
   readonly #close = new AbortController();
@@ -43,6 +44,7 @@ export class Engine implements EngineContext {
   constructor(scheduler: Scheduler, options: EngineOptions) {
     this.scheduler = scheduler;
     this.options = options;
+    this.reports = new BoundedLog<HookReport>(options.logLimit ?? Number.POSITIVE_INFINITY);
     this.#random = seededRandom(options.seed + 1);
   }
 

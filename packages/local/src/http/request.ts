@@ -25,18 +25,20 @@ export function parseRequest(req: IncomingMessage, body: Buffer): ParsedRequest 
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
-  const query: Record<string, string> = {};
+  const query: Record<string, string> = Object.create(null);
   if (q !== -1) {
     for (const [k, v] of new URLSearchParams(url.slice(q + 1))) query[k] = v;
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = Object.create(null);
   const raw = req.rawHeaders;
+  let authorizations = 0;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
     const value = raw[i + 1]!;
+    if (name === 'authorization') authorizations++;
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
   }
-  const authorization = parseAuthorization(headers.authorization);
+  const authorization = authorizations === 1 ? parseAuthorization(headers.authorization) : undefined;
   return {
     method: req.method ?? 'GET',
     url,
@@ -47,5 +49,6 @@ export function parseRequest(req: IncomingMessage, body: Buffer): ParsedRequest 
     target: headers['x-amz-target'],
     authorization,
     signingService: authorization?.service,
+    authorizationHeaders: authorizations,
   };
 }

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Clock, Scheduler } from '../clock.js';
 import { ApiError, messageOf } from '../errors.js';
 import { newRequestId } from '../ids.js';
+import { BodyBudget, type BodyLimits, type BodyRead, BodyRefused, readBody } from './body.js';
 import type { FaultInjector } from './faults.js';
 import { jsonError } from './json-protocol.js';
+import { BoundedLog } from './log.js';
 import { parseRequest } from './request.js';
 import { type Credentials, verifySignature } from './sigv4.js';
 import type { ParsedRequest, RequestContext, ServiceHandler, ServiceResponse, WireError } from './types.js';
@@ -22,66 +24,76 @@ export interface RequestRecord {
   readonly at: number;
 }
 
-/** Options of {@link LocalServer}. */
+/** Options of {@link LocalServer} (see `LocalCodeDeployOptions` for what each means). */
 export interface LocalServerOptions {
   readonly host: string;
   readonly port: number;
-  /** The largest body accepted, in bytes. @default 1 MiB */
   readonly bodyLimit: number;
+  readonly bodyTimeoutMs: number;
+  readonly maxConnections: number;
+  readonly maxInFlightBytes: number;
+  readonly logLimit: number;
   /** When given, every request's SigV4 signature is verified against them. */
   readonly credentials: Credentials | undefined;
+  /** In strict mode, the regions a request may be signed for. */
+  readonly regions: readonly string[];
   readonly faults: FaultInjector;
   readonly scheduler: Scheduler;
   readonly clock: Clock;
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        if (!tooLarge) reject(new BodyTooLarge());
-        tooLarge = true;
-        chunks.length = 0;
-        if (size > limit * 64) req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** The operation named by `x-amz-target`, for the log of a request refused before it was read. */
+function targetOperation(req: ParsedRequest): string {
+  const target = req.target;
+  if (!target) return 'unknown';
+  return target.slice(target.lastIndexOf('.') + 1).slice(0, 100) || 'unknown';
 }
 
 /**
- * The HTTP server: reads each request, routes it to a mounted {@link ServiceHandler}, applies faults and
- * SigV4, and never lets an exception escape.
+ * The HTTP server: reads each body within the limits, authenticates the raw request, then routes it to a
+ * mounted {@link ServiceHandler}, applying faults; no exception escapes. Nothing of the body is parsed
+ * before the request is authenticated.
  */
 export class LocalServer {
-  readonly requests: RequestRecord[] = [];
+  readonly requests: RequestRecord[];
   readonly #handlers: ServiceHandler[] = [];
   readonly #options: LocalServerOptions;
   readonly #server: Server;
+  readonly #budget: BodyBudget;
+  readonly #limits: BodyLimits;
 
   constructor(options: LocalServerOptions) {
     this.#options = options;
-    this.#server = createServer({ requestTimeout: 60_000, headersTimeout: 30_000 }, (req, res) => {
-      this.#onRequest(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
-      });
-    });
+    this.requests = new BoundedLog<RequestRecord>(options.logLimit);
+    this.#budget = new BodyBudget(options.maxInFlightBytes);
+    this.#limits = {
+      bodyLimit: options.bodyLimit,
+      bodyTimeoutMs: options.bodyTimeoutMs,
+      budget: this.#budget,
+    };
+    const headersTimeout = 30_000;
+    this.#server = createServer(
+      // Node's own request timeout is a backstop; the body timeout answers first, in the AWS error shape.
+      { headersTimeout, requestTimeout: headersTimeout + options.bodyTimeoutMs + 1_000 },
+      (req, res) => {
+        this.#onRequest(req, res).catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
+          else res.destroy();
+        });
+      },
+    );
     this.#server.keepAliveTimeout = 5_000;
+    this.#server.maxConnections = options.maxConnections;
     this.#server.on('clientError', (_err, socket) => {
       if (socket.writable)
         socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       else socket.destroy();
     });
+  }
+
+  /** The request body bytes held right now (bounded by `maxInFlightBytes`). */
+  get inFlightBytes(): number {
+    return this.#budget.used;
   }
 
   /** Mounts a service; earlier mounts win when two match. */
@@ -126,37 +138,55 @@ export class LocalServer {
 
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
+    // A client that goes away mid-answer is not an error of the server: the write is simply dropped.
     res.on('error', () => {});
-    let body: Buffer;
+    let read: BodyRead;
     try {
-      body = await readBody(req, this.#options.bodyLimit);
+      read = await readBody(req, this.#limits);
     } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        const error = {
-          type: 'SerializationException',
-          message: `Request body larger than ${this.#options.bodyLimit} bytes`,
-          status: 413,
-        };
-        this.#record('unknown', 'unknown', 413, error.type);
+      if (err instanceof BodyRefused) {
+        this.#record('unknown', 'unknown', err.wire.status, err.wire.type);
         res.setHeader('connection', 'close');
-        this.#send(res, jsonError(error, { requestId }));
+        res.on('finish', () => req.socket.destroy());
+        this.#send(res, jsonError(err.wire, { requestId }));
       } else {
         res.destroy();
       }
       return;
     }
-    const parsed = parseRequest(req, body);
+    try {
+      await this.#route(req, res, parseRequest(req, read.body), requestId);
+    } finally {
+      read.release();
+    }
+  }
+
+  async #route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    parsed: ParsedRequest,
+    requestId: string,
+  ): Promise<void> {
     const handler = this.#handlers.find((h) => safeMatch(h, parsed));
     if (!handler) {
-      const error = unknownOperation(parsed);
+      // No service to authenticate for: answered from the headers alone, as before any body is looked at.
+      const error =
+        parsed.authorizationHeaders > 1 ? repeatedAuthorization(parsed) : unknownOperation(parsed);
       this.#record('unknown', parsed.target ?? parsed.path, error.status, error.type);
       this.#send(res, jsonError(error, { requestId }));
+      return;
+    }
+    const refused = await this.#checkAuth(parsed, handler);
+    if (refused) {
+      const ctx: RequestContext = { requestId, operation: targetOperation(parsed) };
+      this.#record(handler.name, ctx.operation, refused.status, refused.type);
+      this.#send(res, handler.renderError?.(refused, ctx, parsed) ?? jsonError(refused, ctx));
       return;
     }
     const operation = safeOperation(handler, parsed);
     const ctx: RequestContext = { requestId, operation };
     const render = (error: WireError): ServiceResponse =>
-      handler.renderError ? handler.renderError(error, ctx) : jsonError(error, ctx);
+      handler.renderError ? handler.renderError(error, ctx, parsed) : jsonError(error, ctx);
 
     const fault = this.#options.faults.pick(operation);
     if (fault?.kind === 'reset') {
@@ -180,13 +210,6 @@ export class LocalServer {
       return;
     }
 
-    const problem = this.#checkAuth(parsed);
-    if (problem) {
-      this.#record(handler.name, operation, problem.status, problem.type);
-      this.#send(res, render(problem));
-      return;
-    }
-
     let response: ServiceResponse;
     let errorType: string | undefined;
     try {
@@ -204,10 +227,14 @@ export class LocalServer {
     this.#send(res, response);
   }
 
-  #checkAuth(req: ParsedRequest): WireError | undefined {
-    const { credentials, clock } = this.#options;
+  async #checkAuth(req: ParsedRequest, handler: ServiceHandler): Promise<WireError | undefined> {
+    if (req.authorizationHeaders > 1) return repeatedAuthorization(req);
+    const { credentials, clock, regions } = this.#options;
     if (credentials) {
-      const problem = verifySignature(req, credentials, clock.now());
+      const problem = await verifySignature(req, credentials, clock.now(), {
+        regions,
+        ...(handler.signingName !== undefined && { service: handler.signingName }),
+      });
       return problem && { ...problem, status: 400 };
     }
     if (!req.headers.authorization) {
@@ -242,6 +269,14 @@ function safeOperation(handler: ServiceHandler, req: ParsedRequest): string {
   } catch {
     return 'unknown';
   }
+}
+
+function repeatedAuthorization(req: ParsedRequest): WireError {
+  return {
+    type: 'IncompleteSignatureException',
+    message: `The request carries ${req.authorizationHeaders} Authorization headers; send exactly one.`,
+    status: 400,
+  };
 }
 
 function unknownOperation(req: ParsedRequest): WireError {

@@ -9,23 +9,23 @@ import type { InvokeEndpointHook, Invoker } from './types.js';
  * invocation, retried by the engine like Lambda's async retries.
  */
 export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
-  return (invocation) =>
-    new Promise<void>((resolve, reject) => {
-      const base = new URL(hook.invokeEndpoint);
-      const path = `${base.pathname.replace(/\/$/, '')}/2015-03-31/functions/${encodeURIComponent(hook.functionName)}/invocations`;
-      const body = JSON.stringify(invocation.event);
-      const headers: Record<string, string> = {
-        host: base.host,
-        'content-type': 'application/json',
-        'x-amz-invocation-type': hook.invocationType ?? 'RequestResponse',
-      };
-      signRequest(
-        { method: 'POST', url: path, headers, body },
-        invocation.credentials,
-        invocation.region,
-        'lambda',
-        Date.now(),
-      );
+  return async (invocation) => {
+    const base = new URL(hook.invokeEndpoint);
+    const path = `${base.pathname.replace(/\/$/, '')}/2015-03-31/functions/${encodeURIComponent(hook.functionName)}/invocations`;
+    const body = JSON.stringify(invocation.event);
+    const headers: Record<string, string> = {
+      host: base.host,
+      'content-type': 'application/json',
+      'x-amz-invocation-type': hook.invocationType ?? 'RequestResponse',
+    };
+    await signRequest(
+      { method: 'POST', url: path, headers, body },
+      invocation.credentials,
+      invocation.region,
+      'lambda',
+      Date.now(),
+    );
+    return new Promise<void>((resolve, reject) => {
       const timeoutMs = hook.timeoutMs ?? invocation.timeoutMs;
       const req = request(
         {
@@ -67,4 +67,5 @@ export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
       );
       req.end(body);
     });
+  };
 }

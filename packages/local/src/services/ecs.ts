@@ -167,6 +167,7 @@ export class EcsSlice {
 export function ecsService(slice: EcsSlice): ServiceHandler {
   return {
     name: 'ecs',
+    signingName: 'ecs',
     matches: (req) => req.target?.startsWith(PREFIX) === true,
     operation: (req) => req.target!.slice(PREFIX.length),
     async handle(req, ctx) {

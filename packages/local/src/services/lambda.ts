@@ -259,6 +259,7 @@ export class LambdaSlice {
 export function lambdaService(slice: LambdaSlice): ServiceHandler {
   return {
     name: 'lambda',
+    signingName: 'lambda',
     matches: (req) => PATH.test(req.path) || req.signingService === 'lambda',
     operation: (req) => (PATH.test(req.path) ? 'Invoke' : 'unknown'),
     handle: (req, ctx) => slice.handle(req.path, req.query, req.headers, req.body, ctx),
