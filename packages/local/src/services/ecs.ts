@@ -53,6 +53,23 @@ export class EcsSlice {
     return `arn:aws:ecs:${this.#options.region}:${this.#options.accountId}:${kind}/${path}`;
   }
 
+  /** A task definition as ECS names it: a full ARN as given, `family:revision` or `family` (revision 1) as an ARN. */
+  #taskDefinitionArn(taskDefinition: string): string {
+    if (taskDefinition.startsWith('arn:')) return taskDefinition;
+    return this.#arn(
+      'task-definition',
+      taskDefinition.includes(':') ? taskDefinition : `${taskDefinition}:1`,
+    );
+  }
+
+  /** A task set's load balancer: its target group and the container the AppSpec routes to (when known). */
+  #loadBalancer(targetGroup: string, t: TaskSetState | undefined): Record<string, unknown> {
+    return {
+      targetGroupArn: this.#arnOfTargetGroup(targetGroup),
+      ...(t?.container && { containerName: t.container.name, containerPort: t.container.port }),
+    };
+  }
+
   #taskSetArn(cluster: string, service: string, t: TaskSetState): string {
     return this.#arn('task-set', `${cluster}/${service}/${t.identifer}`);
   }
@@ -80,23 +97,14 @@ export class EcsSlice {
       startedBy: 'CODE_DEPLOY',
       externalId: t.taskSetLabel === 'Green' ? 'greenlight-replacement' : 'greenlight-original',
       status: t.status,
-      taskDefinition: this.#arn(
-        'task-definition',
-        t.taskDefinition.includes(':') ? t.taskDefinition : `${t.taskDefinition}:1`,
-      ),
+      taskDefinition: this.#taskDefinitionArn(t.taskDefinition),
       computedDesiredCount: t.desiredCount,
       pendingCount: t.pendingCount,
       runningCount: t.runningCount,
       createdAt: created,
       updatedAt: new Date(this.#options.now()),
       launchType: 'FARGATE',
-      loadBalancers: [
-        {
-          targetGroupArn: this.#arnOfTargetGroup(t.targetGroup),
-          containerName: s.service,
-          containerPort: 80,
-        },
-      ],
+      loadBalancers: [this.#loadBalancer(t.targetGroup, t)],
       scale: { value: 100, unit: 'PERCENT' },
       stabilityStatus: steady ? 'STEADY_STATE' : 'STABILIZING',
       stabilityStatusAt: new Date(this.#options.now()),
@@ -129,13 +137,7 @@ export class EcsSlice {
         launchType: 'FARGATE',
         taskDefinition: primary ? this.#taskSet(s, primary).taskDefinition : undefined,
         deploymentController: { type: 'CODE_DEPLOY' },
-        loadBalancers: [
-          {
-            targetGroupArn: this.#arnOfTargetGroup(s.productionTargetGroup),
-            containerName: s.service,
-            containerPort: 80,
-          },
-        ],
+        loadBalancers: [this.#loadBalancer(s.productionTargetGroup, primary)],
         taskSets: s.taskSets.map((t) => this.#taskSet(s, t)),
         deployments: [],
         events: [],
