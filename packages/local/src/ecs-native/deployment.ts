@@ -68,8 +68,15 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
     };
     this.serviceDeploymentArn = this.arns.resourceArn;
     this.#scheduler = new Scheduler(options.clock ?? systemClock, options.timeScale ?? 1);
+    // The runtime rule: the process stays alive until the deployment ends (a hook may wait on anything).
+    const release = this.#scheduler.hold();
     // Start on a later turn so callers can subscribe first.
-    this.done = new Promise<void>((r) => setImmediate(r)).then(() => this.#run());
+    this.done = new Promise<void>((r) => setImmediate(r))
+      .then(() => this.#run())
+      .finally(() => {
+        release();
+        this.#scheduler.close();
+      });
   }
 
   /** The stages with their status, start, end, attempts and the reason of a failure. */
@@ -186,10 +193,13 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
       };
       let response: unknown;
       let error: string | undefined;
+      // The function's own timeout, cleared as soon as the handler settles; a stop ends the wait too.
+      const settled = new AbortController();
+      const deadline = AbortSignal.any([settled.signal, this.#stop.signal]);
       try {
         response = await Promise.race([
           Promise.resolve().then(() => config.handler(event, context)),
-          this.#scheduler.realSleep(functionTimeoutMs).then((elapsed) => {
+          this.#scheduler.realSleep(functionTimeoutMs, deadline).then((elapsed) => {
             if (elapsed)
               throw new Error(`Task timed out after ${(functionTimeoutMs / 1000).toFixed(2)} seconds`);
             throw new Error('stopped');
@@ -197,7 +207,10 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
         ]);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
+      } finally {
+        settled.abort();
       }
+      if (error === 'stopped' && this.#stop.signal.aborted) return 'stopped';
       this.invocations.push({
         stage,
         rollback,
@@ -322,7 +335,6 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
       outcome,
       at: new Date(this.#scheduler.clock.now()),
     });
-    this.#scheduler.close();
     return outcome;
   }
 }
