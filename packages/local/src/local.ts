@@ -119,7 +119,14 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
     const { lambdaFunctions, ecsServices, alarms } = engine.state;
     services = createAwsServices(
       { lambdaFunctions, ecsServices, alarms },
-      { functionTimeoutMs: o.functionTimeoutMs, ...o.services, region: o.region, accountId: o.accountId },
+      {
+        functionTimeoutMs: o.functionTimeoutMs,
+        timeScale: o.timeScale,
+        clock: o.clock,
+        ...o.services,
+        region: o.region,
+        accountId: o.accountId,
+      },
     );
     for (const handler of services.handlers) server.mount(handler);
   }
@@ -163,6 +170,7 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
     mount: (handler) => server.mount(handler),
     close: () => {
       closed ??= (async () => {
+        await services?.close();
         await engine.close();
         await server.close();
       })();

@@ -154,6 +154,18 @@ export class LambdaSlice {
     return outcome;
   }
 
+  /**
+   * Invokes a function (name, partial or full ARN, with or without qualifier) as a service does on a
+   * user's behalf (RequestResponse): the same resolution, run, record and metrics as Invoke over the wire.
+   * Resolves the outcome; an unknown function or version rejects with `ResourceNotFoundException`.
+   */
+  async invokeAs(functionArnOrName: string, event: unknown): Promise<RunOutcome> {
+    const parsed = parseName(functionArnOrName);
+    const qualifier = parsed.qualifier || undefined;
+    const { version, handler } = this.#resolve(parsed.name, qualifier);
+    return this.#invoke(parsed.name, qualifier, 'RequestResponse', event, undefined, version, handler);
+  }
+
   /** Answers `POST /2015-03-31/functions/{name}/invocations`. */
   async handle(
     path: string,
