@@ -517,7 +517,7 @@ describe('ECS native blue/green over the wire', () => {
       '--task-definition',
       'cli:2',
     ]);
-    const arn = (updated?.json as { service: { currentServiceDeployment: string } }).service
+    const arn = (updated!.json as { service: { currentServiceDeployment: string } }).service
       .currentServiceDeployment;
     const listed = await awsCli(aws.local.endpoint, [
       'ecs',
@@ -528,7 +528,7 @@ describe('ECS native blue/green over the wire', () => {
       'cli',
     ]);
     expect(
-      (listed?.json as { serviceDeployments: { serviceDeploymentArn: string }[] }).serviceDeployments.map(
+      (listed!.json as { serviceDeployments: { serviceDeploymentArn: string }[] }).serviceDeployments.map(
         (d) => d.serviceDeploymentArn,
       ),
     ).toEqual([arn, first]);
