@@ -139,3 +139,16 @@ export class Scheduler {
     }
   }
 }
+
+/**
+ * The abort reason for a wait that ended because the work it guarded settled. Aborting with a reason is
+ * cheap; `abort()` without one builds a `DOMException` with a stack trace, which shows on hot paths.
+ *
+ * @example
+ * ```ts
+ * const done = new AbortController();
+ * await Promise.race([work, scheduler.sleep(timeoutMs, done.signal)]);
+ * done.abort(SETTLED);
+ * ```
+ */
+export const SETTLED = 'settled';

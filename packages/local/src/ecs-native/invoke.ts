@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Scheduler } from '../clock.js';
+import { type Scheduler, SETTLED } from '../clock.js';
 import type { LambdaLikeContext } from '../runners/types.js';
 import type { EcsNativeHandler, EcsNativeHookEvent } from './types.js';
 
@@ -66,6 +66,6 @@ export async function invokeHook(
     const result = await Promise.race([run, timeout]);
     return o.signal.aborted ? { kind: 'stopped' } : result;
   } finally {
-    settled.abort();
+    settled.abort(SETTLED);
   }
 }

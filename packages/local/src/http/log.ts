@@ -32,12 +32,11 @@ export class BoundedLog<T> extends Array<T> {
   }
 
   override push(...items: T[]): number {
-    const overflow = this.length + items.length - this.#limit;
-    if (overflow > 0) {
-      const drop = Math.min(this.length, Math.max(overflow, Math.ceil(this.#limit / 8)));
-      this.splice(0, drop);
+    if (this.length + items.length > this.#limit) {
+      const overflow = this.length + items.length - this.#limit;
+      this.splice(0, Math.min(this.length, Math.max(overflow, Math.ceil(this.#limit / 8))));
     }
-    const keep = items.length > this.#limit ? items.slice(items.length - this.#limit) : items;
-    return super.push(...keep);
+    if (items.length === 1) return super.push(items[0]!);
+    return super.push(...(items.length > this.#limit ? items.slice(items.length - this.#limit) : items));
   }
 }

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Clock, Scheduler } from '../clock.js';
 import { ApiError, messageOf } from '../errors.js';
 import { newRequestId } from '../ids.js';
-import { BodyBudget, type BodyLimits, type BodyRead, BodyRefused, readBody } from './body.js';
+import { BodyBudget, type BodyRead, BodyReader, BodyRefused } from './body.js';
 import type { FaultInjector } from './faults.js';
 import { jsonError } from './json-protocol.js';
 import { BoundedLog } from './log.js';
-import { parseRequest } from './request.js';
+import { parseHead } from './request.js';
 import { type Credentials, verifySignature } from './sigv4.js';
 import type { ParsedRequest, RequestContext, ServiceHandler, ServiceResponse, WireError } from './types.js';
 
@@ -42,6 +42,9 @@ export interface LocalServerOptions {
   readonly clock: Clock;
 }
 
+/** A failed write to a client that went away: nothing to do, the answer is simply lost. */
+function dropWrite(): void {}
+
 /** The operation named by `x-amz-target`, for the log of a request refused before it was read. */
 function targetOperation(req: ParsedRequest): string {
   const target = req.target;
@@ -60,17 +63,17 @@ export class LocalServer {
   readonly #options: LocalServerOptions;
   readonly #server: Server;
   readonly #budget: BodyBudget;
-  readonly #limits: BodyLimits;
+  readonly #bodies: BodyReader;
 
   constructor(options: LocalServerOptions) {
     this.#options = options;
     this.requests = new BoundedLog<RequestRecord>(options.logLimit);
     this.#budget = new BodyBudget(options.maxInFlightBytes);
-    this.#limits = {
+    this.#bodies = new BodyReader({
       bodyLimit: options.bodyLimit,
       bodyTimeoutMs: options.bodyTimeoutMs,
       budget: this.#budget,
-    };
+    });
     const headersTimeout = 30_000;
     this.#server = createServer(
       // Node's own request timeout is a backstop; the body timeout answers first, in the AWS error shape.
@@ -109,12 +112,14 @@ export class LocalServer {
         resolve();
       });
     });
+    this.#bodies.start();
     const { port } = this.#server.address() as AddressInfo;
     const host = this.#options.host.includes(':') ? `[${this.#options.host}]` : this.#options.host;
     return `http://${host}:${port}`;
   }
 
   async close(): Promise<void> {
+    this.#bodies.stop();
     await new Promise<void>((resolve) => {
       this.#server.close(() => resolve());
       this.#server.closeAllConnections();
@@ -139,10 +144,11 @@ export class LocalServer {
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
     // A client that goes away mid-answer is not an error of the server: the write is simply dropped.
-    res.on('error', () => {});
+    res.on('error', dropWrite);
+    const head = parseHead(req);
     let read: BodyRead;
     try {
-      read = await readBody(req, this.#limits);
+      read = await this.#bodies.read(req, head.headers['content-length']);
     } catch (err) {
       if (err instanceof BodyRefused) {
         this.#record('unknown', 'unknown', err.wire.status, err.wire.type);
@@ -155,7 +161,8 @@ export class LocalServer {
       return;
     }
     try {
-      await this.#route(req, res, parseRequest(req, read.body), requestId);
+      head.body = read.body;
+      await this.#route(req, res, head, requestId);
     } finally {
       read.release();
     }
@@ -167,7 +174,13 @@ export class LocalServer {
     parsed: ParsedRequest,
     requestId: string,
   ): Promise<void> {
-    const handler = this.#handlers.find((h) => safeMatch(h, parsed));
+    let handler: ServiceHandler | undefined;
+    for (const h of this.#handlers) {
+      if (safeMatch(h, parsed)) {
+        handler = h;
+        break;
+      }
+    }
     if (!handler) {
       // No service to authenticate for: answered from the headers alone, as before any body is looked at.
       const error =
@@ -176,17 +189,17 @@ export class LocalServer {
       this.#send(res, jsonError(error, { requestId }));
       return;
     }
-    const refused = await this.#checkAuth(parsed, handler);
+    const refused = this.#options.credentials
+      ? await this.#verify(parsed, handler, this.#options.credentials)
+      : this.#checkAuth(parsed);
     if (refused) {
       const ctx: RequestContext = { requestId, operation: targetOperation(parsed) };
       this.#record(handler.name, ctx.operation, refused.status, refused.type);
-      this.#send(res, handler.renderError?.(refused, ctx, parsed) ?? jsonError(refused, ctx));
+      this.#send(res, render(handler, refused, ctx, parsed));
       return;
     }
     const operation = safeOperation(handler, parsed);
     const ctx: RequestContext = { requestId, operation };
-    const render = (error: WireError): ServiceResponse =>
-      handler.renderError ? handler.renderError(error, ctx, parsed) : jsonError(error, ctx);
 
     const fault = this.#options.faults.pick(operation);
     if (fault?.kind === 'reset') {
@@ -199,14 +212,17 @@ export class LocalServer {
     }
     if (fault?.kind === 'throttle') {
       this.#record(handler.name, operation, 400, 'ThrottlingException');
-      this.#send(res, render({ type: 'ThrottlingException', message: 'Rate exceeded', status: 400 }));
+      this.#send(
+        res,
+        render(handler, { type: 'ThrottlingException', message: 'Rate exceeded', status: 400 }, ctx, parsed),
+      );
       return;
     }
     if (fault?.kind === 'error5xx') {
       const status = fault.status ?? 500;
       const type = status === 503 ? 'ServiceUnavailable' : 'InternalFailure';
       this.#record(handler.name, operation, status, type);
-      this.#send(res, render({ type, message: 'Injected fault', status }));
+      this.#send(res, render(handler, { type, message: 'Injected fault', status }, ctx, parsed));
       return;
     }
 
@@ -221,22 +237,29 @@ export class LocalServer {
           ? { type: err.type, message: err.message, status: err.status }
           : { type: 'InternalFailure', message: `Internal error: ${messageOf(err)}`, status: 500 };
       errorType = error.type;
-      response = render(error);
+      response = render(handler, error, ctx, parsed);
     }
     this.#record(handler.name, operation, response.status, errorType);
     this.#send(res, response);
   }
 
-  async #checkAuth(req: ParsedRequest, handler: ServiceHandler): Promise<WireError | undefined> {
+  /** Strict mode: the SigV4 signature, verified over the raw body. */
+  async #verify(
+    req: ParsedRequest,
+    handler: ServiceHandler,
+    credentials: Credentials,
+  ): Promise<WireError | undefined> {
     if (req.authorizationHeaders > 1) return repeatedAuthorization(req);
-    const { credentials, clock, regions } = this.#options;
-    if (credentials) {
-      const problem = await verifySignature(req, credentials, clock.now(), {
-        regions,
-        ...(handler.signingName !== undefined && { service: handler.signingName }),
-      });
-      return problem && { ...problem, status: 400 };
-    }
+    const problem = await verifySignature(req, credentials, this.#options.clock.now(), {
+      regions: this.#options.regions,
+      ...(handler.signingName !== undefined && { service: handler.signingName }),
+    });
+    return problem && { ...problem, status: 400 };
+  }
+
+  /** Without credentials: one well-formed SigV4 Authorization header, whatever its signature. */
+  #checkAuth(req: ParsedRequest): WireError | undefined {
+    if (req.authorizationHeaders > 1) return repeatedAuthorization(req);
     if (!req.headers.authorization) {
       return {
         type: 'MissingAuthenticationTokenException',
@@ -253,6 +276,16 @@ export class LocalServer {
     }
     return undefined;
   }
+}
+
+/** An error in the handler's protocol (awsJson1_1 unless it renders its own). */
+function render(
+  handler: ServiceHandler,
+  error: WireError,
+  ctx: RequestContext,
+  req: ParsedRequest,
+): ServiceResponse {
+  return handler.renderError ? handler.renderError(error, ctx, req) : jsonError(error, ctx);
 }
 
 function safeMatch(handler: ServiceHandler, req: ParsedRequest): boolean {
