@@ -13,7 +13,7 @@ module.exports = {
   testEnvironmentOptions: {
     customExportConditions: ['@greenlight/source', 'node', 'node-addons'],
   },
-  roots: ['packages', 'examples', 'infra', 'docs']
+  roots: ['packages', 'examples', 'infra', 'docs', 'scripts']
     .filter((dir) => existsSync(path.join(__dirname, dir)))
     .map((dir) => `<rootDir>/${dir}`),
   testMatch: ['**/test/**/*.test.ts'],

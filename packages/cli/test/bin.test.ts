@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, PACKAGE_ROOT } from './helpers/run-cli.js';
 
@@ -116,5 +118,36 @@ describe('the greenlight process', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(out).toContain('Stopping.');
+  }, 60_000);
+
+  it('serves with --write-env as a real process (node leaves the option to the CLI), and removes the file on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'greenlight-bin-'));
+    const file = join(dir, 'local.env');
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [...NODE_ARGS, 'serve', '--port', '0', '--write-env', file],
+      { cwd: PACKAGE_ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    for (let i = 0; i < 300 && !existsSync(file) && child.exitCode === null; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect({ exitCode: child.exitCode, out: child.exitCode === null ? '' : out }).toEqual({
+      exitCode: null,
+      out: '',
+    });
+    const env = readFileSync(file, 'utf8');
+    const endpoint = /^AWS_ENDPOINT_URL=(\S+)$/m.exec(env)?.[1];
+    expect((await fetch(endpoint!, { method: 'POST' })).status).toBeGreaterThanOrEqual(400);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(file)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

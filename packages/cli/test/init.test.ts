@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -45,6 +46,7 @@ describe('greenlight init', () => {
       'README.md',
       'tsconfig.json',
       'jest.config.cjs',
+      'jest.setup.cjs',
       '.gitignore',
     ]) {
       expect(existsSync(join(dir, file))).toBe(true);
@@ -59,13 +61,51 @@ describe('greenlight init', () => {
     expect(pkg.devDependencies['@greenlight/local']).toBe('^0.1.0');
     expect(pkg.devDependencies.greenlight).toBe('^0.1.0');
     expect(pkg.scripts.simulate).toBe(
-      `greenlight simulate --hook BeforeInstall=src/handler.ts --platform ecs`,
+      `greenlight simulate --hook BeforeInstall=src/handler.ts --platform ecs --stub DEPENDENCY_HEALTH_URL`,
     );
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toMatch(
       /^> Scaffolded with `greenlight init --template ecs-before-install`/,
     );
     expect(JSON.stringify(pkg)).not.toContain('workspace:');
     expect(stdout).toContain('Next: cd orders-hook && npm install && npm test');
+  });
+
+  it('scaffolds every file from an installed CLI, whose templates live under node_modules', async () => {
+    // The layout npm gives an installed CLI: <project>/node_modules/greenlight/{dist,templates}, no src/.
+    const installed = join(scratch, 'tools', 'node_modules', 'greenlight');
+    cpSync(join(REPO_ROOT, 'examples', TEMPLATE), join(installed, 'templates', TEMPLATE), {
+      recursive: true,
+      filter: (src) => !src.includes('node_modules'),
+    });
+    const { code, stdout } = await runCli(['init', 'orders-hook', '-t', TEMPLATE], {
+      cwd: scratch,
+      packageRoot: installed,
+    });
+    expect(code).toBe(0);
+    const dir = join(scratch, 'orders-hook');
+    for (const file of ['src/handler.ts', `test/${TEMPLATE}.test.ts`, 'README.md']) {
+      expect({ file, exists: existsSync(join(dir, file)) }).toEqual({ file, exists: true });
+      expect(stdout).toContain(`  ${file.split('/')[0]}${file.includes('/') ? '/' : ''}\n`);
+    }
+  });
+
+  it('writes a jest setup that keeps test runs quiet (no SDK Node notice, no Powertools lines)', async () => {
+    expect((await runCli(['init', 'quiet', '-t', TEMPLATE], { cwd: scratch })).code).toBe(0);
+    const dir = join(scratch, 'quiet');
+    expect(readFileSync(join(dir, 'jest.config.cjs'), 'utf8')).toContain(
+      "setupFiles: ['<rootDir>/jest.setup.cjs']",
+    );
+    const env = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        join(dir, 'jest.setup.cjs'),
+        '-p',
+        'JSON.stringify([process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED, process.env.POWERTOOLS_LOG_LEVEL])',
+      ],
+      { encoding: 'utf8', env: { PATH: process.env.PATH } },
+    );
+    expect(JSON.parse(env.stdout)).toEqual(['true', 'SILENT']);
   });
 
   it('refuses a non-empty directory, and writes into it with --force', async () => {

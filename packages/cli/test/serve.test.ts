@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import {
   GetDeploymentCommand,
   ListDeploymentsCommand,
 } from '@aws-sdk/client-codedeploy';
-import { FIXTURES, runCli } from './helpers/run-cli.js';
+import { FIXTURES, plain, REPO_ROOT, runCli } from './helpers/run-cli.js';
 
 /** Starts `serve` in-process; resolves with the printed env once it is listening. */
 function startServe(args: readonly string[]) {
@@ -75,21 +75,28 @@ describe('greenlight serve', () => {
     expect(await refused(Number(new URL(env.AWS_ENDPOINT_URL!).port))).toBe(true);
   });
 
-  it('writes the env to --env-file while it runs, and removes the file when it stops', async () => {
+  it('writes the env to --write-env while it runs (marked as its own), and removes the file when it stops', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'greenlight-serve-'));
     const file = join(dir, 'local.env');
-    const serve = startServe(['--env-file', file]);
+    const serve = startServe(['--write-env', file]);
     const env = await serve.listening;
-    const written = Object.fromEntries(
-      readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => line.split('=') as [string, string]),
-    );
-    expect(written).toEqual(env);
+    const [mark, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+    expect(mark).toBe('# written by greenlight serve; removed when it stops');
+    expect(Object.fromEntries(lines.map((line) => line.split('=') as [string, string]))).toEqual(env);
     serve.stop.abort();
     expect((await serve.run).code).toBe(0);
     expect(existsSync(file)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves a file it did not write alone: no overwrite, no removal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'greenlight-serve-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'DATABASE_URL=postgres://mine\n');
+    const { code, stderr } = await runCli(['serve', '--port', '0', '--write-env', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('exists and was not written by greenlight serve');
+    expect(readFileSync(file, 'utf8')).toBe('DATABASE_URL=postgres://mine\n');
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -99,46 +106,92 @@ describe('greenlight serve', () => {
     const env = await serve.listening;
     const client = clientFor(env);
     try {
-      await client.send(new CreateApplicationCommand({ applicationName: 'shop', computePlatform: 'Lambda' }));
-      await client.send(
-        new CreateDeploymentGroupCommand({
-          applicationName: 'shop',
-          deploymentGroupName: 'shop-api',
-          serviceRoleArn: 'arn:aws:iam::123456789012:role/CodeDeployServiceRole',
-          deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
-        }),
-      );
-      const content = JSON.stringify({
-        version: 0.0,
-        Resources: [
-          {
-            api: {
-              Type: 'AWS::Lambda::Function',
-              Properties: { Name: 'shop-api', Alias: 'live', CurrentVersion: '1', TargetVersion: '2' },
-            },
-          },
-        ],
-        Hooks: [{ BeforeAllowTraffic: 'CodeDeployHook_pre' }],
-      });
-      const sha256 = createHash('sha256').update(content).digest('hex');
-      const { deploymentId } = await client.send(
-        new CreateDeploymentCommand({
-          applicationName: 'shop',
-          deploymentGroupName: 'shop-api',
-          revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
-        }),
-      );
-      let status: string | undefined;
-      for (let i = 0; i < 100 && !['Succeeded', 'Failed', 'Stopped'].includes(status ?? ''); i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        status = (await client.send(new GetDeploymentCommand({ deploymentId: deploymentId! }))).deploymentInfo
-          ?.status;
-      }
-      expect(status).toBe('Succeeded');
+      expect(await deployAndWait(client, 'CodeDeployHook_pre')).toBe('Succeeded');
     } finally {
       client.destroy();
       serve.stop.abort();
     }
     expect((await serve.run).code).toBe(0);
   });
+
+  it('gives hook functions --env, runs --target code for the target version, and prints each invocation', async () => {
+    const hook = join(REPO_ROOT, 'examples', 'lambda-before-allow-traffic', 'src', 'handler.ts');
+    const failing = join(FIXTURES, 'hooks', 'before-allow-traffic.ts');
+    const serve = startServe([
+      '--time-scale',
+      '0.001',
+      '--function',
+      `CodeDeployHook_pre=${hook}`,
+      '--function',
+      `CodeDeployHook_gate=${failing}`,
+      '--target',
+      `shop-api:2=${join(FIXTURES, 'targets', 'good-version.ts')}`,
+      '-e',
+      'FIXTURE_VERDICT=fail',
+    ]);
+    const env = await serve.listening;
+    const client = clientFor(env);
+    try {
+      expect(await deployAndWait(client, 'CodeDeployHook_pre')).toBe('Succeeded');
+      expect(await deployAndWait(client, 'CodeDeployHook_gate')).toBe('Failed');
+    } finally {
+      client.destroy();
+      serve.stop.abort();
+    }
+    const { code, stdout } = await serve.run;
+    expect(code).toBe(0);
+    const text = plain(stdout);
+    expect(text).toContain('Lambda shop-api:2 → ');
+    expect(text).toMatch(/✓ health \(\d+ ms\): shop-api:2 answered as expected/);
+    expect(text).toContain('FIXTURE_VERDICT says fail');
+    expect(text).toMatch(/deployment d-\w+/);
+  });
 });
+
+/** Creates (once) the shop application and group, deploys shop-api 1 → 2 with one hook, and waits for the end. */
+async function deployAndWait(client: CodeDeployClient, hookFunction: string): Promise<string | undefined> {
+  await client
+    .send(new CreateApplicationCommand({ applicationName: 'shop', computePlatform: 'Lambda' }))
+    .catch((err: { name?: string }) => {
+      if (err.name !== 'ApplicationAlreadyExistsException') throw err;
+    });
+  await client
+    .send(
+      new CreateDeploymentGroupCommand({
+        applicationName: 'shop',
+        deploymentGroupName: 'shop-api',
+        serviceRoleArn: 'arn:aws:iam::123456789012:role/CodeDeployServiceRole',
+        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+      }),
+    )
+    .catch((err: { name?: string }) => {
+      if (err.name !== 'DeploymentGroupAlreadyExistsException') throw err;
+    });
+  const content = JSON.stringify({
+    version: 0.0,
+    Resources: [
+      {
+        api: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Name: 'shop-api', Alias: 'live', CurrentVersion: '1', TargetVersion: '2' },
+        },
+      },
+    ],
+    Hooks: [{ BeforeAllowTraffic: hookFunction }],
+  });
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const { deploymentId } = await client.send(
+    new CreateDeploymentCommand({
+      applicationName: 'shop',
+      deploymentGroupName: 'shop-api',
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
+    }),
+  );
+  let status: string | undefined;
+  for (let i = 0; i < 100 && !['Succeeded', 'Failed', 'Stopped'].includes(status ?? ''); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    status = (await client.send(new GetDeploymentCommand({ deploymentId: deploymentId! }))).deploymentInfo
+      ?.status;
+  }
+  return status;
+}

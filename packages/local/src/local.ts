@@ -45,6 +45,8 @@ export interface LocalCodeDeploy {
   deployEcs(options: DeployEcsOptions): Promise<DeploymentHandle>;
   /** The handle of any deployment, including ones made with CreateDeployment or rollbacks. */
   deployment(deploymentId: string): DeploymentHandle | undefined;
+  /** Every deployment's handle so far, in the order they were created (rollbacks included). */
+  deployments(): DeploymentHandle[];
   /** Registers a hook function by name, as AppSpec `Hooks` refer to it. */
   registerFunction(name: string, runner: HookRunner): void;
   /** Sets a CloudWatch alarm's state; `ALARM` during traffic shifting stops deployments that watch it. */
@@ -161,6 +163,7 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
       return deployEcs(engine, spec);
     },
     deployment: (id) => engine.state.deployments.get(id)?.handle,
+    deployments: () => [...engine.state.deployments.values()].map((d) => d.handle),
     registerFunction: (name, runner) => {
       engine.state.hookFunctions.set(name, runner);
     },

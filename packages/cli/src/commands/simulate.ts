@@ -9,10 +9,14 @@ import { startLocalAws } from '../local-aws.js';
 import { type BundleInput, bundleHooks } from '../simulate/bundle.js';
 import { deploymentConfig } from '../simulate/configs.js';
 import { simulateEcsNative } from '../simulate/ecs-native.js';
-import { isEcsNativeStage, mapHooks, platformFor } from '../simulate/hooks.js';
+import { isEcsNativeStage, mapHooks, platformFor, splitExport } from '../simulate/hooks.js';
 import { TimelinePrinter } from '../simulate/printer.js';
 import { type DeploymentSpec, resultsFileFor, simulateDeployment } from '../simulate/run.js';
+import { startStubs, stubSpec } from '../simulate/stubs.js';
 import { painter } from '../style.js';
+
+/** simulate's default hook function timeout, seconds: the HookFunction construct's default (5 minutes). */
+export const DEFAULT_TIMEOUT_S = 300;
 
 const HELP = `Usage: greenlight simulate [<hook module>…] [--hook <Event>=<module>]… [options]
 
@@ -47,7 +51,12 @@ Options:
       --time-scale <x>        Real time per unit of service time (default: 0.01, so a 5-minute
                               canary takes 3 s and the one-hour hook timeout 36 s)
   -e, --env <K>=<V>           Environment variable of every hook function. Repeatable.
-      --timeout <s>           Hook function timeout in seconds (default: 30)
+      --stub <VAR>[=<status>] Start a stand-in HTTP endpoint for a service your hook checks and
+                              set VAR to its URL in every hook function's environment. It answers
+                              every request with status (default 200) and {"status":"ok"} (or
+                              {"status":"error"} for 4xx/5xx). Repeatable.
+      --timeout <s>           Hook function timeout in seconds (default: ${DEFAULT_TIMEOUT_S}, the HookFunction
+                              construct's default; give your function's configured timeout)
       --no-rollback           Do not roll back a failed deployment
       --alarm <name>[=STATE]  Watch a CloudWatch alarm during traffic shifting; STATE (OK, ALARM,
                               INSUFFICIENT_DATA) sets it first (default OK). Repeatable.
@@ -55,7 +64,9 @@ Options:
       --function-name <n>     The function deployed (default: my-function)
       --current-version <v>   (default: 1)
       --target-version <v>    (default: 2)
-      --target <module>       The target version's code (its \`handler\`), invoked by checks
+      --target <module>       The target version's code (its \`handler\`, or module#export), which
+                              invokeTarget checks call; without it, invoking the target version
+                              fails with a reason that asks for --target
   ECS and ECS native:
       --cluster <c>           (default: default)
       --service <s>           (default: my-service)
@@ -73,6 +84,18 @@ Examples:
 `;
 
 const ALARM_STATES = new Set(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
+
+/**
+ * The code simulate gives the target version when `--target` is not given: invoking it fails with a
+ * reason in the CLI's terms.
+ */
+function missingTarget(functionName: string, version: string): LambdaHandler {
+  return () => {
+    throw new Error(
+      `simulate has no code for ${functionName}:${version}: pass --target <module> (a module exporting handler) so that invocations of the target version run it`,
+    );
+  };
+}
 
 /** A `--target-group` of the local ELBv2. */
 interface TargetGroup {
@@ -117,6 +140,7 @@ export const simulateCommand: Command = {
       'time-scale': { type: 'string' },
       env: { type: 'string', short: 'e', multiple: true },
       timeout: { type: 'string' },
+      stub: { type: 'string', multiple: true },
       'no-rollback': { type: 'boolean' },
       alarm: { type: 'string', multiple: true },
       'function-name': { type: 'string' },
@@ -135,8 +159,12 @@ export const simulateCommand: Command = {
     }
     const platform = platformFor(hooks, values.platform);
     const timeScale = numberOption('simulate', 'time-scale', values['time-scale']) ?? 0.01;
-    const timeoutS = numberOption('simulate', 'timeout', values.timeout, { min: 0.1 }) ?? 30;
+    const timeoutS = numberOption('simulate', 'timeout', values.timeout, { min: 0.1 }) ?? DEFAULT_TIMEOUT_S;
     const env = keyValues('simulate', 'env', values.env);
+    const stubSpecs = (values.stub ?? []).map((v) => stubSpec(v));
+    for (const s of stubSpecs)
+      if (s.variable in env)
+        throw new UsageError(`${s.variable} is given by both --stub and --env; keep one`, 'simulate');
     if (platform === 'ecs-native') {
       for (const option of [
         'config',
@@ -150,9 +178,8 @@ export const simulateCommand: Command = {
         if (values[option] !== undefined)
           throw new UsageError(`--${option} has no meaning for an ECS native deployment`, 'simulate');
       }
-      return simulateNative(hooks, { env, timeScale, timeoutS, targetGroups, values }, io);
     }
-    const config = deploymentConfig(values.config, platform);
+    const config = platform === 'ecs-native' ? '' : deploymentConfig(values.config, platform);
     const alarms = (values.alarm ?? []).map((a) => {
       const [name = '', state = 'OK'] = a.split('=');
       if (!name || !ALARM_STATES.has(state))
@@ -164,68 +191,114 @@ export const simulateCommand: Command = {
         "--target is the Lambda target version's code; it has no meaning for ECS",
         'simulate',
       );
-
-    const inputs: BundleInput[] = hooks.map((h) => ({
-      name: h.event,
-      module: h.module,
-      exportName: h.exportName,
-    }));
-    if (values.target)
-      inputs.push({ name: 'target-version', module: resolve(io.cwd, values.target), exportName: 'handler' });
-    const bundles = await bundleHooks(inputs, { sourceCondition: inCheckout(io.packageRoot) });
-    const { local, services } = await startLocalAws({ timeScale }).catch(async (err: unknown) => {
-      await bundles.dispose();
-      throw err;
-    });
-    // Ctrl+C: closing the local CodeDeploy stops the deployment and kills the hook processes.
-    const unwatch = onAbort(io.signal, () => void local.close());
+    const stubs = await startStubs(stubSpecs);
     try {
-      const targetVersion = values['target-version'] ?? '2';
-      const versions: Record<string, LambdaHandler> = {};
-      if (values.target) {
-        const file = bundles.files['target-version']!;
-        versions[targetVersion] = (createRequire(file)(file) as { handler: LambdaHandler }).handler;
-      }
-      for (const a of alarms) services.cloudwatch.setAlarm(a.name, a.state);
-      for (const g of targetGroups) setTargets(services, g);
-      const spec: DeploymentSpec = {
-        platform,
-        config,
-        env,
-        functionTimeoutMs: timeoutS * 1000,
-        autoRollback: values['no-rollback'] !== true,
-        ...(alarms.length ? { alarms: alarms.map((a) => a.name) } : {}),
-        hooks: hooks.map((h) => ({
-          event: h.event,
-          file: bundles.files[h.event]!,
-          resultsFile: resultsFileFor(bundles.dir, h.event),
-          source: h.module,
-        })),
-        lambda: {
-          functionName: values['function-name'] ?? 'my-function',
-          currentVersion: values['current-version'] ?? '1',
-          targetVersion,
-          versions,
-        },
-        ecs: { cluster: values.cluster ?? 'default', service: values.service ?? 'my-service' },
-      };
-      const printer = values.json
-        ? undefined
-        : new TimelinePrinter((s) => io.stdout.write(s), painter(useColor(io.stdout, io.env)));
-      const result = await simulateDeployment(local, spec, printer ? { printer } : {});
-      if (io.signal?.aborted) {
-        io.stderr.write('greenlight simulate: interrupted; the deployment was stopped.\n');
-        return INTERRUPTED_EXIT;
-      }
-      if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      return result.status === 'Succeeded' ? 0 : 1;
+      const hookEnv = { ...env, ...stubs.env };
+      if (platform === 'ecs-native')
+        return await simulateNative(hooks, { env: hookEnv, timeScale, timeoutS, targetGroups, values }, io);
+      return await simulateCodeDeploy(
+        hooks,
+        { platform, config, alarms, env: hookEnv, timeScale, timeoutS, targetGroups, values },
+        io,
+      );
     } finally {
-      unwatch();
-      await local.close();
-      await bundles.dispose();
+      await stubs.close();
     }
   },
 };
+
+/** The options {@link simulateCodeDeploy} takes from the command line. */
+interface CodeDeployRun {
+  readonly platform: 'lambda' | 'ecs';
+  readonly config: string;
+  readonly alarms: readonly { readonly name: string; readonly state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' }[];
+  readonly env: Record<string, string>;
+  readonly timeScale: number;
+  readonly timeoutS: number;
+  readonly targetGroups: readonly TargetGroup[];
+  readonly values: {
+    readonly target?: string;
+    readonly 'target-version'?: string;
+    readonly 'current-version'?: string;
+    readonly 'function-name'?: string;
+    readonly 'no-rollback'?: boolean;
+    readonly cluster?: string;
+    readonly service?: string;
+    readonly json?: boolean;
+  };
+}
+
+/** `simulate` of a CodeDeploy (Lambda or ECS blue/green) deployment: bundles, deploys, prints. */
+async function simulateCodeDeploy(
+  hooks: ReturnType<typeof mapHooks>,
+  { platform, config, alarms, env, timeScale, timeoutS, targetGroups, values }: CodeDeployRun,
+  io: Parameters<Command['run']>[1],
+): Promise<number> {
+  const inputs: BundleInput[] = hooks.map((h) => ({
+    name: h.event,
+    module: h.module,
+    exportName: h.exportName,
+  }));
+  if (values.target) {
+    const { path, exportName } = splitExport(values.target);
+    inputs.push({ name: 'target-version', module: resolve(io.cwd, path), exportName });
+  }
+  const bundles = await bundleHooks(inputs, { sourceCondition: inCheckout(io.packageRoot) });
+  const { local, services } = await startLocalAws({ timeScale }).catch(async (err: unknown) => {
+    await bundles.dispose();
+    throw err;
+  });
+  // Ctrl+C: closing the local CodeDeploy stops the deployment and kills the hook processes.
+  const unwatch = onAbort(io.signal, () => void local.close());
+  try {
+    const targetVersion = values['target-version'] ?? '2';
+    const functionName = values['function-name'] ?? 'my-function';
+    const versions: Record<string, LambdaHandler> = {};
+    if (values.target) {
+      const file = bundles.files['target-version']!;
+      versions[targetVersion] = (createRequire(file)(file) as { handler: LambdaHandler }).handler;
+    } else {
+      versions[targetVersion] = missingTarget(functionName, targetVersion);
+    }
+    for (const a of alarms) services.cloudwatch.setAlarm(a.name, a.state);
+    for (const g of targetGroups) setTargets(services, g);
+    const spec: DeploymentSpec = {
+      platform,
+      config,
+      env,
+      functionTimeoutMs: timeoutS * 1000,
+      autoRollback: values['no-rollback'] !== true,
+      ...(alarms.length ? { alarms: alarms.map((a) => a.name) } : {}),
+      hooks: hooks.map((h) => ({
+        event: h.event,
+        file: bundles.files[h.event]!,
+        resultsFile: resultsFileFor(bundles.dir, h.event),
+        source: h.module,
+      })),
+      lambda: {
+        functionName,
+        currentVersion: values['current-version'] ?? '1',
+        targetVersion,
+        versions,
+      },
+      ecs: { cluster: values.cluster ?? 'default', service: values.service ?? 'my-service' },
+    };
+    const printer = values.json
+      ? undefined
+      : new TimelinePrinter((s) => io.stdout.write(s), painter(useColor(io.stdout, io.env)));
+    const result = await simulateDeployment(local, spec, printer ? { printer } : {});
+    if (io.signal?.aborted) {
+      io.stderr.write('greenlight simulate: interrupted; the deployment was stopped.\n');
+      return INTERRUPTED_EXIT;
+    }
+    if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result.status === 'Succeeded' ? 0 : 1;
+  } finally {
+    unwatch();
+    await local.close();
+    await bundles.dispose();
+  }
+}
 
 /** `simulate --platform ecs-native`: bundles the hooks and runs @greenlight/local's ECS native simulator. */
 async function simulateNative(

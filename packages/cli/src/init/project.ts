@@ -21,10 +21,16 @@ export interface ExamplePackage {
   readonly description?: string;
   readonly dependencies?: Deps;
   readonly devDependencies?: Deps;
+  readonly scripts?: Readonly<Record<string, string>>;
 }
 
-/** Turns `workspace:*` and `workspace:^` into the published range of greenlight's packages (`^0.1.0`). */
-function published(deps: Deps | undefined): Deps {
+/**
+ * Turns `workspace:*` and `workspace:^` into the published range of greenlight's packages (`^0.1.0`).
+ *
+ * @example
+ * published({ '@greenlight/core': 'workspace:*', jest: '30.5.2' }); // { '@greenlight/core': '^0.1.0', jest: '30.5.2' }
+ */
+export function published(deps: Readonly<Deps> | undefined): Deps {
   const out: Deps = {};
   for (const [name, range] of Object.entries(deps ?? {})) {
     out[name] = range.startsWith('workspace:') ? `^${VERSION}` : range;
@@ -81,12 +87,17 @@ export const PROJECT_TSCONFIG = {
   include: ['src', 'test'],
 };
 
-/** The scaffolded project's jest.config.cjs: TypeScript through @swc/jest, in CommonJS mode. */
-export const PROJECT_JEST_CONFIG = `// jest runs the TypeScript tests through @swc/jest, compiled to CommonJS (ESM-only packages such as
-// @middy/core are compiled too), so no --experimental-vm-modules flag is needed.
+/**
+ * The scaffolded project's jest.config.cjs: TypeScript through @swc/jest, in CommonJS mode. greenlight's
+ * packages ship CommonJS builds, which jest loads as they are; ESM-only packages (`@middy/core`) are compiled.
+ */
+export const PROJECT_JEST_CONFIG = `// jest runs the TypeScript tests through @swc/jest, compiled to CommonJS, so no
+// --experimental-vm-modules flag is needed. @greenlight/* ship CommonJS builds that jest loads as they are;
+// ESM-only packages such as @middy/core are compiled (transformIgnorePatterns lets them through).
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/jest.setup.cjs'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: {
     '^.+\\\\.(t|j|mj)sx?$': [
@@ -99,6 +110,19 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testTimeout: 30000,
 };
+`;
+
+/**
+ * The scaffolded project's jest.setup.cjs: quiet test output, as in greenlight's own repository. The AWS
+ * SDK's Node-version notice is silenced, and Powertools logs are off unless LOG_LEVEL or
+ * POWERTOOLS_LOG_LEVEL asks for them.
+ */
+export const PROJECT_JEST_SETUP = `// Quiet test runs: no AWS SDK notice about the Node version, and no Powertools JSON log lines unless
+// you ask for them (POWERTOOLS_LOG_LEVEL=INFO npm test).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+if (!process.env.POWERTOOLS_LOG_LEVEL && !process.env.AWS_LAMBDA_LOG_LEVEL && !process.env.LOG_LEVEL) {
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+}
 `;
 
 /** The scaffolded project's .gitignore. */

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { eventFromPath, platformFromPath } from '../simulate/hooks.js';
 import {
   type ExamplePackage,
   PROJECT_GITIGNORE,
   PROJECT_JEST_CONFIG,
+  PROJECT_JEST_SETUP,
   PROJECT_TSCONFIG,
   projectPackageJson,
 } from './project.js';
@@ -40,7 +41,22 @@ const SKIP = new Set([
   'package.json',
   'tsconfig.json',
   'jest.config.cjs',
+  'jest.setup.cjs',
 ]);
+
+/**
+ * Whether a path inside a template is copied: not inside a `node_modules`, `dist` or `coverage` folder *of
+ * the template*. The template itself may well live under a `node_modules` (an installed CLI's templates
+ * always do), so only the path relative to the template counts.
+ *
+ * @example
+ * copied('/p/node_modules/greenlight/templates/x', '/p/node_modules/greenlight/templates/x/src/handler.ts'); // true
+ */
+export function copied(templateDir: string, path: string): boolean {
+  return !relative(templateDir, path)
+    .split(/[\\/]/)
+    .some((part) => part === 'node_modules' || part === 'dist' || part === 'coverage');
+}
 
 /**
  * The `simulate` script of a project from a template, when the template's name tells the lifecycle event
@@ -95,22 +111,27 @@ export async function scaffold(options: ScaffoldOptions): Promise<string[]> {
     await cp(join(template.dir, entry.name), join(dir, entry.name), {
       recursive: true,
       force: true,
-      filter: (src) => !src.split(/[\\/]/).some((part) => part === 'node_modules' || part === 'dist'),
+      filter: (src) => copied(template.dir, src),
     });
     written.push(entry.isDirectory() ? `${entry.name}/` : entry.name);
   }
   const example = JSON.parse(await readFile(join(template.dir, 'package.json'), 'utf8')) as ExamplePackage;
-  const simulate = simulateScript(template.name);
+  // The example's own `simulate` script (with the flags it needs to run green), else one from its name.
+  const simulate = example.scripts?.simulate ?? simulateScript(template.name);
   const files: Record<string, string> = {
     'package.json': `${JSON.stringify(projectPackageJson(options.name ?? packageName(dir), example, simulate), null, 2)}\n`,
     'tsconfig.json': `${JSON.stringify(PROJECT_TSCONFIG, null, 2)}\n`,
     'jest.config.cjs': PROJECT_JEST_CONFIG,
+    'jest.setup.cjs': PROJECT_JEST_SETUP,
     '.gitignore': PROJECT_GITIGNORE,
   };
   for (const [file, content] of Object.entries(files)) {
     await writeFile(join(dir, file), content);
     written.push(file);
   }
+  const missing = ['src/handler.ts', 'README.md'].filter((f) => !existsSync(join(dir, f)));
+  if (missing.length > 0)
+    throw new Error(`the ${template.name} template in ${template.dir} lacks ${missing.join(', ')}`);
   const readme = join(dir, 'README.md');
   if (existsSync(readme)) {
     const preface = `> Scaffolded with \`greenlight init --template ${template.name}\`. Run \`npm install && npm test\`${

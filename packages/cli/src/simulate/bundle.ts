@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 /** A module to bundle into a hook entry. */
@@ -29,9 +29,10 @@ const NAMESPACE = 'greenlight-hook';
  * JSON line to `$GREENLIGHT_RESULTS_FILE`, so the timeline can show the hook's own reason and checks.
  */
 function wrapperSource(module: string, exportName: string): string {
-  return `import * as hookModule from ${JSON.stringify(module)};
+  // A named import: esbuild fails the bundle when an ES module (or TypeScript) has no such export, so a
+  // misspelt export is reported at once (see missingExport) instead of when the hook first runs.
+  return `import { ${JSON.stringify(exportName)} as inner } from ${JSON.stringify(module)};
 import { appendFileSync } from 'node:fs';
-const inner = hookModule[${JSON.stringify(exportName)}] ?? (hookModule.default && hookModule.default[${JSON.stringify(exportName)}]);
 function record(event, entry) {
   const file = process.env.GREENLIGHT_RESULTS_FILE;
   if (!file) return;
@@ -81,6 +82,43 @@ function wrapperPlugin(inputs: readonly BundleInput[]): Plugin {
   };
 }
 
+/** The exports esbuild finds in a module (its own, and what it re-exports from files it bundles). */
+async function exportsOf(module: string): Promise<string[] | undefined> {
+  try {
+    const result = await build({
+      entryPoints: [module],
+      bundle: true,
+      packages: 'external',
+      write: false,
+      outdir: 'out',
+      platform: 'node',
+      format: 'esm',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    return Object.values(result.metafile.outputs)[0]?.exports;
+  } catch {
+    // The bundle itself reports why the module cannot be read; the list of exports is only a hint.
+    return undefined;
+  }
+}
+
+/**
+ * The message for esbuild's "No matching export" error of a hook's entry: which module lacks which export,
+ * and the exports it has, so the user can name the right one.
+ */
+async function missingExport(inputs: readonly BundleInput[], text: string): Promise<string | undefined> {
+  const match = /^No matching export in "(.+)" for import "(.+)"$/.exec(text);
+  if (!match) return undefined;
+  // esbuild names the module relative to its working directory, the process's.
+  const input = inputs.find((i) => i.exportName === match[2] && i.module === resolve(match[1]!));
+  if (!input) return undefined;
+  const found = await exportsOf(input.module);
+  const list =
+    found === undefined ? '' : found.length ? ` (it exports: ${found.join(', ')})` : ' (it has no exports)';
+  return `${input.module} has no export named '${input.exportName}'${list}`;
+}
+
 /**
  * Bundles hook modules with esbuild (platform node, CommonJS, everything inlined) into a fresh temp dir. With
  * `sourceCondition` (in a checkout of the repository), `@greenlight/*` resolve to their TypeScript sources
@@ -115,8 +153,12 @@ export async function bundleHooks(
     const errors = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] })
       .errors;
     if (errors?.length) {
-      const lines = errors.map((e) =>
-        e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text,
+      const lines = await Promise.all(
+        errors.map(
+          async (e) =>
+            (await missingExport(inputs, e.text)) ??
+            (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text),
+        ),
       );
       throw new Error(`could not bundle the hooks:\n  ${lines.join('\n  ')}`);
     }

@@ -113,7 +113,13 @@ function asEvent(name: string): HookEvent {
   return match;
 }
 
-function splitExport(path: string): { path: string; exportName: string } {
+/**
+ * Splits `path#export` (the export defaults to `handler`).
+ *
+ * @example
+ * splitExport('src/hooks.ts#preTraffic'); // { path: 'src/hooks.ts', exportName: 'preTraffic' }
+ */
+export function splitExport(path: string): { path: string; exportName: string } {
   const hash = path.lastIndexOf('#');
   return hash > 0
     ? { path: path.slice(0, hash), exportName: path.slice(hash + 1) }

@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Called with stdout as it grows (e.g. to stop `serve` once it printed its endpoint). */
   readonly onStdout?: (text: string) => void;
+  /** The CLI package's folder, as bin.js would find it. @default this package */
+  readonly packageRoot?: string;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     stderr,
     env: { NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
     cwd: options.cwd ?? REPO_ROOT,
-    packageRoot: PACKAGE_ROOT,
+    packageRoot: options.packageRoot ?? PACKAGE_ROOT,
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
