@@ -169,8 +169,8 @@ export async function verifySignature(
   // Only the headers the client says it signed take part, exactly as it sent them.
   const signed: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
-    const value = req.headers[name];
-    if (value === undefined) return { type: 'InvalidSignatureException', message: MISMATCH };
+    const value = Object.hasOwn(req.headers, name) ? req.headers[name] : undefined;
+    if (typeof value !== 'string') return { type: 'InvalidSignatureException', message: MISMATCH };
     signed[name] = value;
   }
   const signer = new SignatureV4({
