@@ -18,7 +18,14 @@ export const ECS_NATIVE_HOOK_STAGES = [
 /** One of {@link ECS_NATIVE_HOOK_STAGES}. */
 export type EcsNativeStage = (typeof ECS_NATIVE_HOOK_STAGES)[number];
 
-/** A step of a deployment: a hook stage, or one of ECS's own steps between them. */
+/**
+ * A step of a deployment: a hook stage, or one of ECS's own steps between them.
+ *
+ * @example
+ * ```ts
+ * const step: EcsNativeStep | undefined = deployment.lifecycleStage; // e.g. 'BAKE_TIME'
+ * ```
+ */
 export type EcsNativeStep = EcsNativeStage | 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP';
 
 /** The payload ECS sends a lifecycle hook (ECS developer guide, "Lambda hooks for Amazon ECS service deployments"). */
