@@ -135,11 +135,16 @@ class PendingBody implements BodyRead {
   #data(chunk: Buffer): void {
     if (this.#settled) return;
     this.#size += chunk.length;
-    if (this.#size > this.#limits.bodyLimit)
-      return this.#fail(new BodyRefused(tooLarge(this.#limits.bodyLimit)));
+    if (this.#size > this.#limits.bodyLimit) {
+      this.#fail(new BodyRefused(tooLarge(this.#limits.bodyLimit)));
+      return;
+    }
     if (this.#size > this.#held) {
       // Chunked (or longer than declared, which Node refuses anyway): take the budget as bytes come.
-      if (!this.#limits.budget.take(this.#size - this.#held)) return this.#fail(new BodyRefused(busy));
+      if (!this.#limits.budget.take(this.#size - this.#held)) {
+        this.#fail(new BodyRefused(busy));
+        return;
+      }
       this.#held = this.#size;
     }
     this.#chunks.push(chunk);
