@@ -202,3 +202,72 @@ export async function ecsDeployment(runs: number): Promise<EcsResult> {
   }
   return { runs: times, medianMs: median(times) };
 }
+
+export interface DeploymentsResult {
+  readonly deployments: number;
+  /** Accepted PutLifecycleEventHookExecutionStatus calls (two per deployment). */
+  readonly reports: number;
+  readonly wallMs: number;
+  /** This process's resident set before the run and at its highest during it, MiB. */
+  readonly baselineRssMb: number;
+  readonly peakRssMb: number;
+}
+
+/**
+ * `count` Lambda deployments started at once at time scale 0, each with two hooks that report Succeeded
+ * through the SDK, in process: the wall time until every one has ended and the peak RSS meanwhile (sampled
+ * every 10 ms).
+ */
+export async function concurrentDeployments(count: number): Promise<DeploymentsResult> {
+  const local = await startLocal();
+  const client = new CodeDeployClient({
+    endpoint: local.endpoint,
+    region: local.region,
+    credentials: {
+      accessKeyId: local.env.AWS_ACCESS_KEY_ID,
+      secretAccessKey: local.env.AWS_SECRET_ACCESS_KEY,
+    },
+  });
+  const report = async (event: HookEvent) => {
+    await client.send(
+      new PutLifecycleEventHookExecutionStatusCommand({
+        deploymentId: event.DeploymentId,
+        lifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
+        status: 'Succeeded',
+      }),
+    );
+  };
+  const baseline = process.memoryUsage.rss();
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  try {
+    const start = performance.now();
+    const handles = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        local.deployLambda({
+          application: 'bench-many',
+          deploymentGroup: `many-${i}`,
+          functionName: `many-${i}`,
+          currentVersion: '1',
+          targetVersion: '2',
+          hooks: { BeforeAllowTraffic: report, AfterAllowTraffic: report },
+        }),
+      ),
+    );
+    const outcomes = await Promise.all(handles.map((h) => h.done));
+    const wallMs = performance.now() - start;
+    peak = Math.max(peak, process.memoryUsage.rss());
+    const failed = outcomes.filter((o) => o.status !== 'Succeeded').length;
+    if (failed > 0) throw new Error(`${failed} of ${count} concurrent deployments did not succeed`);
+    const reports = local.reports.filter((r) => r.outcome === 'accepted').length;
+    if (reports !== 2 * count) throw new Error(`${reports} reports accepted, expected ${2 * count}`);
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    return { deployments: count, reports, wallMs, baselineRssMb: mb(baseline), peakRssMb: mb(peak) };
+  } finally {
+    clearInterval(sampler);
+    client.destroy();
+    await local.close();
+  }
+}

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bundle, bundle, bundleTool, SRC } from './bundle.js';
-import { ecsDeployment, throughput } from './local-bench.js';
+import { concurrentDeployments, ecsDeployment, throughput } from './local-bench.js';
 import { type Candidate, measureCold, measureWarm } from './measure.js';
 import { assemble, machine, markdown, type Results, tables, targets } from './report.js';
 
@@ -33,6 +33,7 @@ const config = quick
       concurrency: 16,
       loadRuns: 1,
       ecsRuns: 3,
+      deployments: 200,
     }
   : {
       isolated: 2_000,
@@ -45,6 +46,7 @@ const config = quick
       concurrency: 16,
       loadRuns: 3,
       ecsRuns: 15,
+      deployments: 1_000,
     };
 
 const CANDIDATES: readonly Omit<Candidate, 'bundle'>[] = [
@@ -92,6 +94,8 @@ async function main(): Promise<void> {
   });
   log(`local CodeDeploy: ${config.ecsRuns} ECS blue/green deployments`);
   const ecs = await ecsDeployment(config.ecsRuns);
+  log(`local CodeDeploy: ${config.deployments} concurrent deployments with reporting hooks, time scale 0`);
+  const deployments = await concurrentDeployments(config.deployments);
 
   const assembled = assemble(candidates, bundles, warm, cold);
   const results: Results = {
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
     machine: machine(),
     config,
     candidates: assembled,
-    local: { throughput: load, ecs },
+    local: { throughput: load, ecs, deployments },
     targets: targets(assembled, load),
   };
   sanityCheck(results);
