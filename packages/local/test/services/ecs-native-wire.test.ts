@@ -414,6 +414,32 @@ describe('ECS native blue/green over the wire', () => {
     expect(calls).toEqual([]);
   });
 
+  it('closes while a service deployment waits on a hook that never answers', async () => {
+    const never = deferred<void>();
+    hookFunction('stuck', async () => {
+      await never.promise;
+      return { hookStatus: 'SUCCEEDED' };
+    });
+    await create(blueGreen([]));
+    const out = await ecs.send(
+      new UpdateServiceCommand({
+        cluster: 'prod',
+        service: 'web',
+        taskDefinition: 'web:2',
+        deploymentConfiguration: {
+          strategy: 'BLUE_GREEN',
+          lifecycleHooks: [{ hookTargetArn: fn('stuck'), roleArn: ROLE, lifecycleStages: ['PRE_SCALE_UP'] }],
+        },
+      }),
+    );
+    await eventually(() => calls.length === 1);
+    const arn = out.service!.currentServiceDeployment!;
+    expect((await deploymentOf(arn)).status).toBe('IN_PROGRESS');
+    // The hook never answers: close ends the deployment instead of waiting for it.
+    await aws.close();
+    never.resolve();
+  });
+
   it('refuses what ECS refuses, with ECS errors', async () => {
     await expect(
       ecs.send(
