@@ -1,11 +1,6 @@
 import { cpus, release, totalmem } from 'node:os';
 import type { Bundle } from './bundle.js';
-import {
-  type DeploymentsResult,
-  type EcsResult,
-  localTargets,
-  type ThroughputResult,
-} from './local-bench.js';
+import { type EcsResult, localTargets, type ThroughputResult } from './local-bench.js';
 import type { Candidate, ColdFigures, WarmFigures } from './measure.js';
 
 export interface CandidateResult {
@@ -33,11 +28,7 @@ export interface Results {
   readonly machine: Readonly<Record<string, string | number>>;
   readonly config: Readonly<Record<string, number>>;
   readonly candidates: readonly CandidateResult[];
-  readonly local: {
-    readonly throughput: ThroughputResult;
-    readonly ecs: EcsResult;
-    readonly deployments: DeploymentsResult;
-  };
+  readonly local: { readonly throughput: ThroughputResult; readonly ecs: EcsResult };
   readonly targets: readonly Target[];
 }
 
@@ -210,8 +201,6 @@ export function tables(r: Results): string[] {
       ['server CPU µs per report: local CodeDeploy', t.localCpuUsPerReport.toFixed(0)],
       ['server CPU µs per report: bare server', t.bareCpuUsPerReport.toFixed(0)],
       ['ECS blue/green deployment, 5 no-op hooks, time scale 0 (median ms)', fmtMs(r.local.ecs.medianMs)],
-      // Results of runs before this figure existed have none (pnpm bench --doc rewrites from them).
-      ...(r.local.deployments ? deploymentRows(r.local.deployments) : []),
     ],
   );
   const goals = table(
@@ -219,13 +208,6 @@ export function tables(r: Results): string[] {
     r.targets.map((g) => [g.name, g.value, g.target, g.met ? 'yes' : '**no**']),
   );
   return [...timing, '', ...size, '', ...local, '', ...goals];
-}
-
-function deploymentRows(d: DeploymentsResult): string[][] {
-  return [
-    [`${d.deployments} concurrent Lambda deployments, 2 reporting hooks each: wall ms`, fmtMs(d.wallMs)],
-    ['the same: peak RSS MiB (before the run)', `${d.peakRssMb.toFixed(0)} (${d.baselineRssMb.toFixed(0)})`],
-  ];
 }
 
 /** docs/benchmarks.md: the latest figures of a full run, the machine, and how to reproduce them. */

@@ -4,7 +4,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bundle, bundle, bundleTool, SRC } from './bundle.js';
-import { concurrentDeployments, ecsDeployment, throughput } from './local-bench.js';
+import { type ConcurrentResult, concurrentDeployments, concurrentTable } from './deployments-bench.js';
+import { ecsDeployment, throughput } from './local-bench.js';
 import { type Candidate, measureCold, measureWarm } from './measure.js';
 import { assemble, machine, markdown, type Results, tables, targets } from './report.js';
 
@@ -33,7 +34,8 @@ const config = quick
       concurrency: 16,
       loadRuns: 1,
       ecsRuns: 3,
-      deployments: 200,
+      concurrentDeployments: 200,
+      concurrentRuns: 1,
     }
   : {
       isolated: 2_000,
@@ -46,7 +48,8 @@ const config = quick
       concurrency: 16,
       loadRuns: 3,
       ecsRuns: 15,
-      deployments: 1_000,
+      concurrentDeployments: 1_000,
+      concurrentRuns: 3,
     };
 
 const CANDIDATES: readonly Omit<Candidate, 'bundle'>[] = [
@@ -94,23 +97,24 @@ async function main(): Promise<void> {
   });
   log(`local CodeDeploy: ${config.ecsRuns} ECS blue/green deployments`);
   const ecs = await ecsDeployment(config.ecsRuns);
-  log(`local CodeDeploy: ${config.deployments} concurrent deployments with reporting hooks, time scale 0`);
-  const deployments = await concurrentDeployments(config.deployments);
+  log(`local CodeDeploy: ${config.concurrentDeployments} concurrent deployments with reporting hooks`);
+  const concurrent = await concurrentDeployments(OUT, config.concurrentDeployments, config.concurrentRuns);
 
   const assembled = assemble(candidates, bundles, warm, cold);
-  const results: Results = {
+  const results: Results & { concurrent: ConcurrentResult } = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     command: `pnpm bench${quick ? ' --quick' : ''}`,
     machine: machine(),
     config,
     candidates: assembled,
-    local: { throughput: load, ecs, deployments },
+    local: { throughput: load, ecs },
     targets: targets(assembled, load),
+    concurrent,
   };
   sanityCheck(results);
 
-  console.log(`\n${tables(results).join('\n')}\n`);
+  console.log(`\n${[...tables(results), '', ...concurrentTable(concurrent)].join('\n')}\n`);
   const json = JSON.stringify(results, null, 2);
   const file = join(OUT, `results-${results.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, json);
@@ -124,15 +128,18 @@ async function main(): Promise<void> {
     log(`targets missed (noisy machine: see docs/benchmarks.md): ${missed.map((t) => t.name).join('; ')}`);
 }
 
-function writeDoc(results: Results): void {
+function writeDoc(results: Results & { concurrent?: ConcurrentResult }): void {
   const analysisFile = join(SRC, 'analysis.md');
   const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '';
-  writeFileSync(DOC, markdown(results, analysis));
+  const concurrent = results.concurrent
+    ? ['', '## Concurrent deployments', '', ...concurrentTable(results.concurrent), '']
+    : [];
+  writeFileSync(DOC, markdown(results, analysis) + concurrent.join('\n'));
   log(`wrote ${DOC}`);
 }
 
 /** Every figure must be a positive finite number: a NaN means a step measured nothing. */
-function sanityCheck(results: Results): void {
+function sanityCheck(results: Results & { concurrent: ConcurrentResult }): void {
   const bad: string[] = [];
   const visit = (value: unknown, path: string) => {
     if (typeof value === 'number') {
@@ -144,7 +151,7 @@ function sanityCheck(results: Results): void {
       for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k);
     }
   };
-  visit({ candidates: results.candidates, local: results.local }, '');
+  visit({ candidates: results.candidates, local: results.local, concurrent: results.concurrent }, '');
   if (bad.length > 0) throw new Error(`the benchmark measured nothing for: ${bad.slice(0, 10).join(', ')}`);
 }
 

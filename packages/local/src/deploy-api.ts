@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { applicationOperations } from './codedeploy/application-ops.js';
+import { applicationOperations } from './codedeploy/applications/operations.js';
+import type { OperationContext } from './codedeploy/context.js';
+import { configuration, groupOperations } from './codedeploy/groups/operations.js';
 import type { LambdaDeploymentConfig } from './engine/configs.js';
 import type { Engine } from './engine/engine.js';
 import type { DeploymentHandle } from './engine/handle.js';
-import { EngineState } from './engine/state.js';
 import { newTaskSet } from './engine/traffic.js';
 import { LocalCodeDeployError } from './errors.js';
 import type { HookRunner, LambdaHandler } from './runners/types.js';
@@ -86,10 +87,23 @@ function registerHooks(
   return named;
 }
 
+/** The library works in the local CodeDeploy's own region, as a client signing for it would. */
+function libraryContext(engine: Engine): OperationContext {
+  const region = engine.options.region;
+  return {
+    engine,
+    region,
+    regional: engine.state.region(region),
+    accountId: engine.options.accountId,
+    now: () => engine.now(),
+  };
+}
+
 function ensureApplication(engine: Engine, name: string, platform: 'Lambda' | 'ECS'): void {
-  const app = engine.state.applications.get(name);
+  const ctx = libraryContext(engine);
+  const app = ctx.regional.applications.get(name);
   if (!app)
-    applicationOperations.CreateApplication!({ applicationName: name, computePlatform: platform }, engine);
+    applicationOperations.CreateApplication!({ applicationName: name, computePlatform: platform }, ctx);
   else if (app.computePlatform !== platform) {
     throw new LocalCodeDeployError(
       'INVALID_DEPLOYMENT',
@@ -99,15 +113,16 @@ function ensureApplication(engine: Engine, name: string, platform: 'Lambda' | 'E
 }
 
 function ensureGroup(engine: Engine, app: string, group: string, input: Record<string, unknown>): void {
-  const existing = engine.state.groups.get(EngineState.groupKey(app, group));
+  const ctx = libraryContext(engine);
+  const existing = ctx.regional.applications.get(app)?.groups.get(group);
   const full = {
     applicationName: app,
     deploymentGroupName: group,
-    serviceRoleArn: 'arn:aws:iam::123456789012:role/CodeDeployServiceRole',
+    serviceRoleArn: `arn:aws:iam::${engine.options.accountId}:role/CodeDeployServiceRole`,
     ...input,
   };
-  if (existing) existing.input = full;
-  else applicationOperations.CreateDeploymentGroup!(full, engine);
+  if (existing) existing.input = configuration(full);
+  else groupOperations.CreateDeploymentGroup!(full, ctx);
 }
 
 function revision(spec: unknown) {
@@ -157,15 +172,18 @@ export function deployLambda(engine: Engine, o: DeployLambdaOptions): Deployment
     ],
     Hooks: registerHooks(engine, o.functionName, o.hooks ?? {}),
   };
-  return engine.createDeployment({
-    applicationName: application,
-    deploymentGroupName: group,
-    revision: revision(appSpec),
-    deploymentConfigName: o.config ?? 'CodeDeployDefault.LambdaAllAtOnce',
-    autoRollbackConfiguration: rollbackConfig(o.autoRollback),
-    overrideAlarmConfiguration: alarmConfig(engine, o.alarms),
-    ...(o.description ? { description: o.description } : {}),
-  }).handle;
+  return engine.createDeployment(
+    {
+      applicationName: application,
+      deploymentGroupName: group,
+      revision: revision(appSpec),
+      deploymentConfigName: o.config ?? 'CodeDeployDefault.LambdaAllAtOnce',
+      autoRollbackConfiguration: rollbackConfig(o.autoRollback),
+      overrideAlarmConfiguration: alarmConfig(engine, o.alarms),
+      ...(o.description ? { description: o.description } : {}),
+    },
+    { exclusive: false },
+  ).handle;
 }
 
 /** Creates (or reuses) the application, group and simulated service, and starts an ECS deployment. */
@@ -230,12 +248,15 @@ export function deployEcs(engine: Engine, o: DeployEcsOptions): DeploymentHandle
     ],
     Hooks: registerHooks(engine, `${o.cluster}_${o.service}`, o.hooks ?? {}),
   };
-  return engine.createDeployment({
-    applicationName: application,
-    deploymentGroupName: group,
-    revision: revision(appSpec),
-    deploymentConfigName: o.config ?? 'CodeDeployDefault.ECSAllAtOnce',
-    autoRollbackConfiguration: rollbackConfig(o.autoRollback),
-    overrideAlarmConfiguration: alarmConfig(engine, o.alarms),
-  }).handle;
+  return engine.createDeployment(
+    {
+      applicationName: application,
+      deploymentGroupName: group,
+      revision: revision(appSpec),
+      deploymentConfigName: o.config ?? 'CodeDeployDefault.ECSAllAtOnce',
+      autoRollbackConfiguration: rollbackConfig(o.autoRollback),
+      overrideAlarmConfiguration: alarmConfig(engine, o.alarms),
+    },
+    { exclusive: false },
+  ).handle;
 }

@@ -245,6 +245,9 @@ describe('application, group, revision and CreateDeployment operations through @
               prodTrafficRoute: {
                 listenerArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/w/1/80'],
               },
+              testTrafficRoute: {
+                listenerArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/w/1/8080'],
+              },
             },
           ],
         },

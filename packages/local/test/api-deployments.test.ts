@@ -118,7 +118,7 @@ describe('deployment, target and hook-status operations through @aws-sdk/client-
       'InvalidNextTokenException',
     );
     await expectAwsError(
-      client.send(new ListDeploymentsCommand({ applicationName: 'nope' })),
+      client.send(new ListDeploymentsCommand({ applicationName: 'nope', deploymentGroupName: 'fn-group' })),
       'ApplicationDoesNotExistException',
     );
     await expectAwsError(

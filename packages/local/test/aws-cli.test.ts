@@ -112,6 +112,106 @@ if (!hasAws) {
       );
     }, 60_000);
 
+    it('runs the resource operations a pipeline script uses, from list-applications to a custom-config deployment', async () => {
+      const json = async (args: string[]) => {
+        const res = await aws(local, args);
+        expect({ args, code: res.code, stderr: res.stderr }).toMatchObject({ args, code: 0 });
+        return res.stdout.trim() ? JSON.parse(res.stdout) : {};
+      };
+      expect((await json(['list-applications'])).applications).not.toContain('cli-app');
+      await json(['create-application', '--application-name', 'cli-app', '--compute-platform', 'Lambda']);
+      expect((await json(['list-applications'])).applications).toContain('cli-app');
+      await json([
+        'create-deployment-config',
+        '--deployment-config-name',
+        'CliLinear',
+        '--compute-platform',
+        'Lambda',
+        '--traffic-routing-config',
+        'type=TimeBasedLinear,timeBasedLinear={linearPercentage=50,linearInterval=1}',
+      ]);
+      expect((await json(['list-deployment-configs'])).deploymentConfigsList).toContain('CliLinear');
+      expect(
+        (await json(['get-deployment-config', '--deployment-config-name', 'CliLinear'])).deploymentConfigInfo,
+      ).toMatchObject({
+        computePlatform: 'Lambda',
+        trafficRoutingConfig: {
+          type: 'TimeBasedLinear',
+          timeBasedLinear: { linearPercentage: 50, linearInterval: 1 },
+        },
+      });
+      await json([
+        'create-deployment-group',
+        '--application-name',
+        'cli-app',
+        '--deployment-group-name',
+        'cli-group',
+        '--deployment-config-name',
+        'CliLinear',
+        '--service-role-arn',
+        'arn:aws:iam::123456789012:role/CodeDeployServiceRole',
+      ]);
+      const appSpec = JSON.stringify({
+        version: 0.0,
+        Resources: [
+          {
+            f: {
+              Type: 'AWS::Lambda::Function',
+              Properties: { Name: 'cli-linear', Alias: 'live', CurrentVersion: '1', TargetVersion: '2' },
+            },
+          },
+        ],
+      });
+      const { deploymentId } = await json([
+        'create-deployment',
+        '--application-name',
+        'cli-app',
+        '--deployment-group-name',
+        'cli-group',
+        '--revision',
+        JSON.stringify({ revisionType: 'AppSpecContent', appSpecContent: { content: appSpec } }),
+      ]);
+      expect((await local.deployment(deploymentId)!.done).status).toBe('Succeeded');
+      expect(local.deployment(deploymentId)!.history.filter((e) => e.type === 'traffic')).toHaveLength(2);
+      expect(
+        (
+          await json([
+            'list-deployments',
+            '--application-name',
+            'cli-app',
+            '--deployment-group-name',
+            'cli-group',
+          ])
+        ).deployments,
+      ).toEqual([deploymentId]);
+      const arn = 'arn:aws:codedeploy:us-east-1:123456789012:application:cli-app';
+      await json([
+        'tag-resource',
+        '--resource-arn',
+        arn,
+        '--tags',
+        'Key=Name,Value=testName',
+        'Key=Type,Value=testType',
+      ]);
+      expect((await json(['list-tags-for-resource', '--resource-arn', arn])).Tags).toEqual([
+        { Key: 'Name', Value: 'testName' },
+        { Key: 'Type', Value: 'testType' },
+      ]);
+      await json([
+        'register-on-premises-instance',
+        '--instance-name',
+        'AssetTag12010298EX',
+        '--iam-user-arn',
+        'arn:aws:iam::123456789012:user/AWS/CodeDeploy/AssetTag12010298EX',
+      ]);
+      expect((await json(['list-on-premises-instances'])).instanceNames).toEqual(['AssetTag12010298EX']);
+      expect((await json(['list-git-hub-account-token-names'])).tokenNameList).toEqual([]);
+      const noGroup = await aws(local, ['list-deployments', '--application-name', 'cli-app']);
+      expect(noGroup.stderr).toMatch(
+        /\(DeploymentGroupNameRequiredException\) when calling the ListDeployments operation/,
+      );
+    }, 90_000);
+
     it('surfaces the service errors: DeploymentDoesNotExist, InvalidDeploymentId, InvalidSignature', async () => {
       const missing = await aws(local, ['get-deployment', '--deployment-id', 'd-AAAAAAAAA']);
       expect(missing.stderr).toMatch(

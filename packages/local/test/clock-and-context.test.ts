@@ -1,3 +1,4 @@
+import { START_DELAY_MS } from '../src/engine/run.js';
 import {
   type Clock,
   type LambdaLikeContext,
@@ -40,7 +41,6 @@ describe('injectable time', () => {
 
   it('runs a 10-minute canary in real time units on an injected clock, moving only when the clock moves', async () => {
     const clock = new ManualClock();
-    const start = clock.now();
     local = await startLocalCodeDeploy({ clock, timeScale: 1 });
     const d = await local.deployLambda({
       functionName: 'fn',
@@ -48,6 +48,11 @@ describe('injectable time', () => {
       targetVersion: '2',
       config: 'CodeDeployDefault.LambdaCanary10Percent10Minutes',
     });
+    // A deployment stays Created for the start delay, then starts.
+    await new Promise((r) => setTimeout(r, 10));
+    expect(d.history.map((e) => (e.type === 'status' ? e.status : e.type))).toEqual(['Created']);
+    clock.advance(START_DELAY_MS);
+    const start = clock.now();
     await eventually(() => d.history.some((e) => e.type === 'traffic'));
     await new Promise((r) => setTimeout(r, 30));
     expect(

@@ -17,10 +17,14 @@ describe('conformance with the official CodeDeploy model', () => {
     model = loadOfficialModel(); // throws (fails every test) when the file is missing
   });
 
-  it('reads the model from ../shared/reference/models', () => {
-    expect(
-      MODEL_PATH.endsWith(path.join('shared', 'reference', 'models', 'codedeploy-2014-10-06.json')),
-    ).toBe(true);
+  it('reads the model from the repository (packages/local/model), with its notice beside it', () => {
+    const root = repoRoot();
+    expect(path.relative(root, MODEL_PATH)).toBe(
+      path.join('packages', 'local', 'model', 'codedeploy-2014-10-06.json'),
+    );
+    expect(readFileSync(path.join(path.dirname(MODEL_PATH), 'NOTICE'), 'utf8')).toContain(
+      'Apache License, Version 2.0',
+    );
     expect(model.metadata).toMatchObject({
       protocol: 'json',
       jsonVersion: '1.1',
@@ -62,7 +66,8 @@ describe('conformance with the official CodeDeploy model', () => {
     const dirs = ['codedeploy', 'engine', 'protocol'];
     const thrown = new Set<string>();
     for (const dir of dirs) {
-      for (const file of readdirSync(path.join(srcDir, dir))) {
+      for (const file of readdirSync(path.join(srcDir, dir), { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts')) continue;
         const text = readFileSync(path.join(srcDir, dir, file), 'utf8');
         for (const m of text.matchAll(/new ApiError\(\s*'([A-Za-z]+)'/g)) thrown.add(m[1]!);
         for (const m of text.matchAll(/: '([A-Z][A-Za-z]+Exception)'/g)) thrown.add(m[1]!);

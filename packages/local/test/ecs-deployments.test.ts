@@ -136,10 +136,16 @@ describe('ECS blue/green deployments', () => {
       'Blue:PRIMARY:100',
     ]);
     const rollback = local.deployment(outcome.rollbackDeploymentId!)!;
-    expect(rollback.timeline.filter((e) => e.status === 'Succeeded').map((e) => e.lifecycleEvent)).toEqual([
-      'Install',
-      'AllowTestTraffic',
-      'AllowTraffic',
+    // The rollback runs no hook: every event succeeds, the ones without a hook at once (as AWS shows them).
+    expect(rollback.timeline.map((e) => [e.lifecycleEvent, e.status, e.hookFunction])).toEqual([
+      ['BeforeInstall', 'Succeeded', undefined],
+      ['Install', 'Succeeded', undefined],
+      ['AfterInstall', 'Succeeded', undefined],
+      ['AllowTestTraffic', 'Succeeded', undefined],
+      ['AfterAllowTestTraffic', 'Succeeded', undefined],
+      ['BeforeAllowTraffic', 'Succeeded', undefined],
+      ['AllowTraffic', 'Succeeded', undefined],
+      ['AfterAllowTraffic', 'Succeeded', undefined],
     ]);
     client.destroy();
   });

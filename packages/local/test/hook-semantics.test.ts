@@ -1,5 +1,5 @@
 import { type CodeDeployHookEvent, type LocalCodeDeploy, startLocalCodeDeploy } from '../src/index.js';
-import { clientFor, report, reportingHook } from './helpers/sdk.js';
+import { clientFor, eventually, report, reportingHook } from './helpers/sdk.js';
 
 describe('hook invocation semantics', () => {
   let local: LocalCodeDeploy;
@@ -25,7 +25,7 @@ describe('hook invocation semantics', () => {
     expect(d.timeline[0]?.diagnostics?.errorCode).toBe('ScriptTimedOut');
   });
 
-  it('invokes asynchronously: the deployment waits for the report, not for the handler', async () => {
+  it('invokes asynchronously: the deployment waits for the report, not for the handler; done waits for both', async () => {
     local = await startLocalCodeDeploy({ timeScale: 0 });
     const client = clientFor(local);
     let release!: () => void;
@@ -43,8 +43,17 @@ describe('hook invocation semantics', () => {
         },
       },
     });
-    expect((await d.done).status).toBe('Succeeded');
+    let doneYet = false;
+    void d.done.then(() => {
+      doneYet = true;
+    });
+    await eventually(() => d.history.some((e) => e.type === 'outcome'));
+    const outcome = d.history.find((e) => e.type === 'outcome');
+    expect(outcome?.type === 'outcome' && outcome.outcome.status).toBe('Succeeded');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(doneYet).toBe(false); // the handler is still running
     release();
+    expect((await d.done).status).toBe('Succeeded');
     await d.settled;
     client.destroy();
   });
@@ -200,7 +209,7 @@ describe('hook invocation semantics', () => {
     client.destroy();
   });
 
-  it('skips lifecycle events that have no hook', async () => {
+  it('succeeds lifecycle events that have no hook at once, as AWS shows them', async () => {
     local = await startLocalCodeDeploy({ timeScale: 0 });
     const d = await local.deployLambda({
       functionName: 'fn',
@@ -209,7 +218,8 @@ describe('hook invocation semantics', () => {
       hooks: {},
     });
     expect((await d.done).status).toBe('Succeeded');
-    expect(d.timeline.map((e) => e.status)).toEqual(['Skipped', 'Succeeded', 'Skipped']);
+    expect(d.timeline.map((e) => e.status)).toEqual(['Succeeded', 'Succeeded', 'Succeeded']);
+    expect(d.timeline[0]?.startTime?.getTime()).toBe(d.timeline[0]?.endTime?.getTime());
   });
 });
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { GetDeploymentCommand, GetDeploymentTargetCommand } from '@aws-sdk/client-codedeploy';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '../src/index.js';
 import { clientFor, reportingHook } from './helpers/sdk.js';
@@ -146,9 +147,9 @@ describe('Lambda traffic shifting, rollback and live events', () => {
     expect(rollback.status).toBe('Succeeded');
     expect(local.state.lambdaFunctions.get('pay')?.aliases.get('live')?.version).toBe('1');
     expect(local.deployment(rollback.deploymentId!)?.timeline.map((e) => e.status)).toEqual([
-      'Skipped',
       'Succeeded',
-      'Skipped',
+      'Succeeded',
+      'Succeeded',
     ]);
     client.destroy();
   });
@@ -184,7 +185,13 @@ describe('Lambda traffic shifting, rollback and live events', () => {
     });
     const seen: string[] = [];
     for await (const ev of d.events()) {
-      seen.push(ev.type === 'lifecycle' ? `${ev.entry.lifecycleEvent}:${ev.entry.status}` : ev.type);
+      seen.push(
+        ev.type === 'lifecycle'
+          ? `${ev.entry.lifecycleEvent}:${ev.entry.status}`
+          : ev.type === 'status'
+            ? `status:${ev.status}`
+            : ev.type,
+      );
       if (ev.type === 'traffic') {
         const { StopDeploymentCommand } = await import('@aws-sdk/client-codedeploy');
         const stopped = await client.send(new StopDeploymentCommand({ deploymentId: d.deploymentId }));
@@ -194,16 +201,50 @@ describe('Lambda traffic shifting, rollback and live events', () => {
     const outcome = await d.done;
     expect(outcome).toMatchObject({ status: 'Stopped', errorInformation: { code: 'MANUAL_STOP' } });
     expect(seen).toEqual([
-      'status',
-      'BeforeAllowTraffic:Skipped',
+      'status:Created',
+      'status:InProgress',
+      'BeforeAllowTraffic:Succeeded',
       'AllowTraffic:InProgress',
       'AllowTraffic:InProgress',
       'traffic',
       'AfterAllowTraffic:Skipped',
-      'status',
+      'status:Stopped',
       'AllowTraffic:Failed',
       'outcome',
     ]);
     client.destroy();
   });
+});
+
+describe('done and close', () => {
+  let local: LocalCodeDeploy;
+  afterEach(async () => {
+    await local?.close();
+  });
+
+  it("resolves done only once a { module } hook's process has exited, so closing then cuts nothing short", async () => {
+    local = await startLocalCodeDeploy({ timeScale: 0 });
+    const d = await local.deployLambda({
+      functionName: 'linger',
+      currentVersion: '1',
+      targetVersion: '2',
+      hooks: {
+        BeforeAllowTraffic: {
+          module: path.resolve('packages/local/test/fixtures/api-report-then-linger.mjs'),
+          env: { LINGER_MS: '400' },
+        },
+      },
+    });
+    const outcome = await d.done;
+    expect(outcome.status).toBe('Succeeded');
+    const invocations = () =>
+      d.history.flatMap((e) =>
+        e.type === 'invocation' ? [`${e.result}${e.error ? `: ${e.error}` : ''}`] : [],
+      );
+    // The report moved the deployment on while the process lingered; done waited for the process to end.
+    expect(invocations()).toEqual(['started', 'returned']);
+    await local.close();
+    expect(invocations()).toEqual(['started', 'returned']);
+    expect(d.timeline[0]?.hookReason).toBeUndefined();
+  }, 30_000);
 });

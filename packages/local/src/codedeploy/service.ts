@@ -5,11 +5,10 @@ import type { ParsedRequest, RequestContext, ServiceHandler, ServiceResponse } f
 import { errorForIssue } from '../protocol/error-mapping.js';
 import { MODEL } from '../protocol/model.generated.js';
 import { validate } from '../protocol/validate.js';
-import { applicationOperations } from './application-ops.js';
-import { deploymentOperations, type Operation } from './deployment-ops.js';
+import type { OperationContext } from './context.js';
+import { OPERATIONS } from './operations.js';
 
 const PREFIX = `${MODEL.targetPrefix}.`;
-const OPERATIONS: Readonly<Record<string, Operation>> = { ...deploymentOperations, ...applicationOperations };
 
 function parseBody(req: ParsedRequest): Record<string, unknown> {
   const text = req.body.toString('utf8').trim();
@@ -46,7 +45,16 @@ export function codeDeployService(engine: Engine): ServiceHandler {
     const input = parseBody(req);
     const issue = validate(MODEL, op.input, input);
     if (issue) throw errorForIssue(MODEL, operation, issue);
-    return impl(input, engine);
+    // Resources belong to the region the request was signed for.
+    const region = req.authorization?.region ?? engine.options.region;
+    const ctx: OperationContext = {
+      engine,
+      region,
+      regional: engine.state.region(region),
+      accountId: engine.options.accountId,
+      now: () => engine.now(),
+    };
+    return impl(input, ctx);
   };
 
   return {

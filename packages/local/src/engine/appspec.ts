@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { ApiError, messageOf } from '../errors.js';
 
 /** The hook events a Lambda AppSpec may name. */
@@ -31,6 +32,15 @@ export interface EcsAppSpec {
   readonly hooks: Readonly<Record<string, string>>;
 }
 
+/**
+ * An EC2/on-premises revision: its AppSpec lives in the S3 bundle or GitHub commit, which the local CodeDeploy
+ * does not fetch (there is no instance to run it on either).
+ */
+export interface ServerAppSpec {
+  readonly kind: 'Server';
+  readonly hooks: Readonly<Record<string, string>>;
+}
+
 const invalid = (message: string) => new ApiError('InvalidRevisionException', `Invalid AppSpec: ${message}`);
 
 function asRecord(value: unknown, what: string): Record<string, unknown> {
@@ -54,8 +64,22 @@ function parseHooks(value: unknown, allowed: readonly string[]): Record<string, 
   return hooks;
 }
 
+/** An AppSpec document: JSON, or YAML (AWS's own tutorials write `appspec.yaml`). */
+function parseDocument(content: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch {
+    // not JSON: YAML below (JSON is YAML too, but JSON.parse is faster and its errors are clearer)
+  }
+  try {
+    return parseYaml(content, { maxAliasCount: 100 });
+  } catch (err) {
+    throw invalid(`neither JSON nor YAML (${messageOf(err).split('\n')[0]})`);
+  }
+}
+
 /**
- * Parses an AppSpec (JSON; YAML is not supported locally) for the given compute platform.
+ * Parses an AppSpec (JSON or YAML) for the given compute platform.
  *
  * @example
  * ```ts
@@ -65,13 +89,7 @@ function parseHooks(value: unknown, allowed: readonly string[]): Record<string, 
  * ```
  */
 export function parseAppSpec(content: string, platform: 'Lambda' | 'ECS'): LambdaAppSpec | EcsAppSpec {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(content);
-  } catch (err) {
-    throw invalid(`not valid JSON (${messageOf(err)}); @greenlight/local reads JSON AppSpecs only`);
-  }
-  const root = asRecord(doc, 'the AppSpec');
+  const root = asRecord(parseDocument(content), 'the AppSpec');
   if (!Array.isArray(root.Resources) || root.Resources.length !== 1)
     throw invalid('Resources must list exactly one resource');
   const [resource] = Object.values(asRecord(root.Resources[0], 'the resource'));

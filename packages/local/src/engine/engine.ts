@@ -1,33 +1,32 @@
-import { createHash } from 'node:crypto';
 import type { Scheduler } from '../clock.js';
 import { ApiError, messageOf } from '../errors.js';
 import { BoundedLog } from '../http/log.js';
 import { newDeploymentId, seededRandom } from '../ids.js';
-import { parseAppSpec } from './appspec.js';
-import { DEPLOYMENT_CONFIGS } from './configs.js';
 import type { EngineContext, EngineOptions } from './context.js';
+import { type CreateDeploymentRequest, deploymentSpec } from './create-request.js';
 import { toTimelineEntry } from './events.js';
+import { groupHolder, holdGroup, isFinal } from './group-lock.js';
 import { DeploymentHandle } from './handle.js';
+import { recordRevisionUse } from './revisions.js';
 import { type DeploymentSpec, rollbackSpec } from './rollback.js';
 import { finalize, runDeployment } from './run.js';
 import { type DeploymentRecord, EngineState } from './state.js';
-import { buildTarget } from './targets.js';
 import { ecsOriginal, ecsService } from './traffic.js';
 import type { HookReport } from './types.js';
 
-/** CreateDeployment's input members the engine uses (already validated against the model). */
-export interface CreateDeploymentRequest {
-  readonly applicationName: string;
-  readonly deploymentGroupName?: string;
-  readonly revision?: Record<string, unknown>;
-  readonly deploymentConfigName?: string;
-  readonly description?: string;
-  readonly autoRollbackConfiguration?: { enabled?: boolean; events?: string[] };
-  readonly overrideAlarmConfiguration?: { enabled?: boolean; alarms?: { name?: string }[] };
-}
+export type { CreateDeploymentRequest } from './create-request.js';
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+/** How a deployment is created. */
+export interface CreateOptions {
+  /** The region it belongs to. @default the engine's region */
+  readonly region?: string;
+  /**
+   * Refuse it with `DeploymentLimitExceededException` while another deployment runs in the group, as
+   * CreateDeployment does on AWS. The library's `deployLambda` and `deployEcs` pass `false`, so tests can
+   * run deployments of one function side by side. @default true
+   */
+  readonly exclusive?: boolean;
+}
 
 /** The deployment engine: creates deployments, runs them, takes hook reports, stops and rolls back. */
 export class Engine implements EngineContext {
@@ -60,10 +59,10 @@ export class Engine implements EngineContext {
     return this.options.hookDuplicateRate > 0 && this.#random() < this.options.hookDuplicateRate;
   }
 
-  /** The deployment or `DeploymentDoesNotExistException`. */
-  deployment(deploymentId: string): DeploymentRecord {
+  /** The deployment (in `region`, when given) or `DeploymentDoesNotExistException`. */
+  deployment(deploymentId: string, region?: string): DeploymentRecord {
     const dep = this.state.deployments.get(deploymentId);
-    if (!dep)
+    if (!dep || (region !== undefined && dep.region !== region))
       throw new ApiError(
         'DeploymentDoesNotExistException',
         `The deployment ${deploymentId} could not be found.`,
@@ -72,106 +71,22 @@ export class Engine implements EngineContext {
   }
 
   /** Validates a CreateDeployment request, creates the deployment and starts it. */
-  createDeployment(input: CreateDeploymentRequest): DeploymentRecord {
+  createDeployment(input: CreateDeploymentRequest, options: CreateOptions = {}): DeploymentRecord {
     if (this.#close.signal.aborted)
       throw new ApiError('ServiceUnavailable', 'The local CodeDeploy is closing.', 503);
-    const app = this.state.applications.get(input.applicationName);
-    if (!app)
+    const region = options.region ?? this.options.region;
+    const { spec, app, group } = deploymentSpec(this, input, region);
+    const holder = groupHolder(group);
+    if (holder && options.exclusive !== false) {
       throw new ApiError(
-        'ApplicationDoesNotExistException',
-        `No application found for name: ${input.applicationName}`,
-      );
-    if (!input.deploymentGroupName) {
-      throw new ApiError('DeploymentGroupNameRequiredException', 'Deployment Group name is required');
-    }
-    const group = this.state.groups.get(EngineState.groupKey(app.applicationName, input.deploymentGroupName));
-    if (!group) {
-      throw new ApiError(
-        'DeploymentGroupDoesNotExistException',
-        `No Deployment Group found for name: ${input.deploymentGroupName}`,
+        'DeploymentLimitExceededException',
+        `The Deployment Group '${group.deploymentGroupName}' already has an active Deployment '${holder.deploymentId}'`,
       );
     }
-    if (!input.revision) throw new ApiError('RevisionRequiredException', 'Revision is required');
-    if (app.computePlatform === 'Server') {
-      throw new ApiError(
-        'InvalidRevisionException',
-        'EC2/On-premises deployments are not supported by @greenlight/local',
-      );
-    }
-    const revisionType = input.revision.revisionType;
-    const raw = obj(revisionType === 'String' ? input.revision.string : input.revision.appSpecContent);
-    if ((revisionType !== 'AppSpecContent' && revisionType !== 'String') || typeof raw.content !== 'string') {
-      throw new ApiError(
-        'InvalidRevisionException',
-        'The revision must be of type AppSpecContent or String with its content (S3 and GitHub revisions are not supported locally)',
-      );
-    }
-    const sha256 = createHash('sha256').update(raw.content).digest('hex');
-    if (typeof raw.sha256 === 'string' && raw.sha256 !== sha256) {
-      throw new ApiError('InvalidRevisionException', 'The sha256 of the revision does not match its content');
-    }
-    const configName = input.deploymentConfigName ?? group.deploymentConfigName;
-    const config = Object.hasOwn(DEPLOYMENT_CONFIGS, configName) ? DEPLOYMENT_CONFIGS[configName] : undefined;
-    if (!config || config.computePlatform !== app.computePlatform) {
-      throw new ApiError(
-        'DeploymentConfigDoesNotExistException',
-        `No deployment configuration found for name: ${configName}`,
-      );
-    }
-    const appSpec = parseAppSpec(raw.content, app.computePlatform);
-    const groupInput = group.input;
-    const rollbackCfg = obj(input.autoRollbackConfiguration ?? groupInput.autoRollbackConfiguration);
-    const alarmCfg = obj(input.overrideAlarmConfiguration ?? groupInput.alarmConfiguration);
-    const alarms =
-      alarmCfg.enabled === true && Array.isArray(alarmCfg.alarms)
-        ? alarmCfg.alarms.map((a) => String(obj(a).name ?? '')).filter(Boolean)
-        : [];
-    const bg = obj(groupInput.blueGreenDeploymentConfiguration);
-    const ready = obj(bg.deploymentReadyOption);
-    const terminate = obj(bg.terminateBlueInstancesOnDeploymentSuccess);
-    const revision = {
-      revisionType,
-      [revisionType === 'String' ? 'string' : 'appSpecContent']: { content: raw.content, sha256 },
-    };
-    const dep = this.#newDeployment({
-      applicationName: app.applicationName,
-      deploymentGroupName: group.deploymentGroupName,
-      deploymentConfigName: configName,
-      computePlatform: app.computePlatform,
-      creator: 'user',
-      description: input.description,
-      revision,
-      appSpec,
-      autoRollback: {
-        enabled: rollbackCfg.enabled === true,
-        events: Array.isArray(rollbackCfg.events) ? rollbackCfg.events.map(String) : [],
-      },
-      alarms,
-      options: {
-        ...(ready.actionOnTimeout === 'STOP_DEPLOYMENT'
-          ? { readyWaitMinutes: Number(ready.waitTimeInMinutes ?? 0), readyTimeoutAction: 'STOP_DEPLOYMENT' }
-          : {}),
-        ...(typeof terminate.terminationWaitTimeInMinutes === 'number'
-          ? { terminationWaitMinutes: terminate.terminationWaitTimeInMinutes }
-          : {}),
-      },
-      target: buildTarget(this, app.computePlatform, appSpec, groupInput),
-    });
-    const key = `${app.applicationName}\u0000${sha256}`;
     const now = this.now();
-    const known = this.state.revisions.get(key);
-    if (known) {
-      known.lastUsedTime = now;
-      known.deploymentGroups.add(group.deploymentGroupName);
-    } else {
-      this.state.revisions.set(key, {
-        revision,
-        deploymentGroups: new Set([group.deploymentGroupName]),
-        registerTime: now,
-        firstUsedTime: now,
-        lastUsedTime: now,
-      });
-    }
+    recordRevisionUse(app, group.deploymentGroupName, spec.revision as Record<string, unknown>, now);
+    group.targetRevision = spec.revision;
+    const dep = this.#newDeployment(spec);
     group.lastAttemptedDeployment = { deploymentId: dep.deploymentId, status: 'Created', createTime: now };
     return dep;
   }
@@ -199,8 +114,13 @@ export class Engine implements EngineContext {
       abort,
       waits: new Map(),
       invocations: new Set(),
+      inflight: new Set(),
+      terminationWaitStarted: false,
+      skipTerminationWait: false,
     };
     this.state.deployments.set(deploymentId, dep);
+    handle._emit({ type: 'status', deploymentId, status: 'Created', at: new Date(dep.createTime) });
+    holdGroup(dep);
     if (dep.computePlatform === 'ECS') {
       if (dep.creator === 'user') ecsOriginal(this, dep);
       else ecsService(this, dep);
@@ -230,6 +150,7 @@ export class Engine implements EngineContext {
   #startRollback(failed: DeploymentRecord): DeploymentRecord | undefined {
     if (this.#close.signal.aborted) return undefined;
     const rb = this.#newDeployment(rollbackSpec(failed));
+    failed.rollbackPending = false;
     failed.rollbackInfo = {
       rollbackDeploymentId: rb.deploymentId,
       rollbackMessage: `Deployment ${failed.deploymentId} failed and was rolled back by ${rb.deploymentId}.`,
@@ -243,16 +164,20 @@ export class Engine implements EngineContext {
     autoRollbackEnabled?: boolean,
   ): { status: 'Pending' | 'Succeeded'; statusMessage: string } {
     const dep = this.deployment(deploymentId);
-    if (['Succeeded', 'Failed', 'Stopped'].includes(dep.status)) {
+    if (isFinal(dep.status)) {
       throw new ApiError(
         'DeploymentAlreadyCompletedException',
         `The deployment ${deploymentId} has already completed.`,
       );
     }
+    const started = dep.status !== 'Created' && dep.status !== 'Queued';
     const rollback =
-      autoRollbackEnabled ??
-      (dep.autoRollback.enabled && dep.autoRollback.events.includes('DEPLOYMENT_STOP_ON_REQUEST'));
+      started &&
+      dep.computePlatform !== 'Server' &&
+      (autoRollbackEnabled ??
+        (dep.autoRollback.enabled && dep.autoRollback.events.includes('DEPLOYMENT_STOP_ON_REQUEST')));
     this.#stopRequests.set(deploymentId, { rollback });
+    dep.rollbackPending = rollback;
     finalize(this, dep, 'Stopped', {
       code: 'MANUAL_STOP',
       message: 'The deployment was stopped by a StopDeployment request.',
@@ -269,13 +194,13 @@ export class Engine implements EngineContext {
   /** ContinueDeployment. */
   continue(deploymentId: string, waitType: 'READY_WAIT' | 'TERMINATION_WAIT' = 'READY_WAIT'): void {
     const dep = this.deployment(deploymentId);
-    if (['Succeeded', 'Failed', 'Stopped'].includes(dep.status)) {
+    if (isFinal(dep.status)) {
       throw new ApiError(
         'DeploymentAlreadyCompletedException',
         `The deployment ${deploymentId} has already completed.`,
       );
     }
-    if (dep.computePlatform === 'Lambda') {
+    if (dep.computePlatform !== 'ECS') {
       throw new ApiError(
         'UnsupportedActionForDeploymentTypeException',
         'ContinueDeployment is for blue/green deployments',
@@ -289,6 +214,31 @@ export class Engine implements EngineContext {
       );
     }
     resume();
+  }
+
+  /**
+   * SkipWaitTimeForInstanceTermination: the original task set is terminated as soon as traffic has moved
+   * (at once, when the termination wait has started).
+   */
+  skipTerminationWait(deploymentId: string): void {
+    const dep = this.deployment(deploymentId);
+    if (isFinal(dep.status)) {
+      throw new ApiError(
+        'DeploymentAlreadyCompletedException',
+        `The deployment ${deploymentId} has already completed.`,
+      );
+    }
+    if (dep.status === 'Created' || dep.status === 'Queued') {
+      throw new ApiError('DeploymentNotStartedException', `The deployment ${deploymentId} has not started.`);
+    }
+    if (dep.computePlatform !== 'ECS') {
+      throw new ApiError(
+        'UnsupportedActionForDeploymentTypeException',
+        'SkipWaitTimeForInstanceTermination is for blue/green deployments with an original environment to terminate',
+      );
+    }
+    dep.skipTerminationWait = true;
+    dep.waits.get('TERMINATION_WAIT')?.();
   }
 
   /** Records and applies a PutLifecycleEventHookExecutionStatus (throws the AWS error). */

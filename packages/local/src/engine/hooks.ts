@@ -132,6 +132,25 @@ export async function runHookEvent(
   return { ok: false, stopped: true };
 }
 
+/** Tracks an invocation in `dep.inflight` until it ends (the deployment's `done` waits for it). */
+function inFlight(dep: DeploymentRecord, invocation: Promise<void>): Promise<void> {
+  const ended = invocation.then(
+    () => undefined,
+    () => undefined,
+  );
+  dep.inflight.add(ended);
+  void ended.then(() => dep.inflight.delete(ended));
+  return invocation;
+}
+
+/** The env a hook of `dep` runs with: the local endpoints, and the deployment's region. */
+function hookEnv(engine: EngineContext, dep: DeploymentRecord): Readonly<Record<string, string>> {
+  const env = engine.options.env();
+  return dep.region === engine.options.region
+    ? env
+    : { ...env, AWS_REGION: dep.region, AWS_DEFAULT_REGION: dep.region };
+}
+
 /** Invokes with Lambda's async retry semantics; keeps retrying even after the event completed. */
 async function deliver(
   engine: EngineContext,
@@ -154,16 +173,19 @@ async function deliver(
       result: 'started',
     });
     try {
-      await invoker({
-        event,
-        functionName,
-        invokedFunctionArn: `arn:aws:lambda:${engine.options.region}:${engine.options.accountId}:function:${functionName}`,
-        timeoutMs,
-        env: engine.options.env(),
-        signal: engine.closeSignal,
-        region: engine.options.region,
-        credentials: engine.options.credentials,
-      });
+      await inFlight(
+        dep,
+        invoker({
+          event,
+          functionName,
+          invokedFunctionArn: `arn:aws:lambda:${dep.region}:${engine.options.accountId}:function:${functionName}`,
+          timeoutMs,
+          env: hookEnv(engine, dep),
+          signal: engine.closeSignal,
+          region: dep.region,
+          credentials: engine.options.credentials,
+        }),
+      );
       emit(dep, engine.now(), {
         type: 'invocation',
         lifecycleEvent: ev.lifecycleEventName,

@@ -1,10 +1,21 @@
-import type { EcsAppSpec, LambdaAppSpec } from './appspec.js';
+import type { EcsAppSpec, LambdaAppSpec, ServerAppSpec } from './appspec.js';
+import { DEPLOYMENT_CONFIGS } from './configs.js';
 import type { DeploymentRecord, TargetState } from './state.js';
 
 /** What a new deployment needs (the engine adds ids, handle and run state). */
 export type DeploymentSpec = Omit<
   DeploymentRecord,
-  'deploymentId' | 'createTime' | 'status' | 'handle' | 'abort' | 'waits' | 'invocations'
+  | 'deploymentId'
+  | 'createTime'
+  | 'status'
+  | 'handle'
+  | 'abort'
+  | 'waits'
+  | 'invocations'
+  | 'inflight'
+  | 'rollbackPending'
+  | 'terminationWaitStarted'
+  | 'skipTerminationWait'
 >;
 
 /**
@@ -12,7 +23,7 @@ export type DeploymentSpec = Omit<
  * (or task sets) swapped back, `creator: codeDeployRollback` and `rollbackInfo` naming `failed`.
  */
 export function rollbackSpec(failed: DeploymentRecord): DeploymentSpec {
-  const appSpec: LambdaAppSpec | EcsAppSpec =
+  const appSpec: LambdaAppSpec | EcsAppSpec | ServerAppSpec =
     failed.appSpec.kind === 'Lambda'
       ? {
           ...failed.appSpec,
@@ -43,13 +54,18 @@ export function rollbackSpec(failed: DeploymentRecord): DeploymentSpec {
       ? { ecs: { ...failed.target.ecs, taskSets: [...failed.target.ecs.taskSets] } }
       : {}),
   };
+  const deploymentConfigName =
+    failed.computePlatform === 'Lambda'
+      ? 'CodeDeployDefault.LambdaAllAtOnce'
+      : 'CodeDeployDefault.ECSAllAtOnce';
   return {
+    region: failed.region,
     applicationName: failed.applicationName,
     deploymentGroupName: failed.deploymentGroupName,
-    deploymentConfigName:
-      failed.computePlatform === 'Lambda'
-        ? 'CodeDeployDefault.LambdaAllAtOnce'
-        : 'CodeDeployDefault.ECSAllAtOnce',
+    deploymentConfigName,
+    routing: DEPLOYMENT_CONFIGS[deploymentConfigName],
+    group: failed.group,
+    info: { ...failed.info, previousRevision: failed.revision },
     computePlatform: failed.computePlatform,
     creator: 'codeDeployRollback',
     description: `Rollback of ${failed.deploymentId}`,

@@ -1,5 +1,6 @@
 import type { EngineContext, StepResult } from './context.js';
 import { endEvent, setStatus, startEvent } from './events.js';
+import { releaseGroup } from './group-lock.js';
 import { runHookEvent } from './hooks.js';
 import type { DeploymentRecord, LifecycleEventState } from './state.js';
 import {
@@ -27,6 +28,16 @@ export const ECS_EVENTS = [
 
 const ACTIONS = new Set(['Install', 'AllowTestTraffic', 'AllowTraffic']);
 
+/**
+ * How long a new deployment stays `Created` before it starts, in service time (scaled like every wait): on
+ * AWS a client that calls GetDeployment right after CreateDeployment sees `Created` too.
+ */
+export const START_DELAY_MS = 1_000;
+
+/** How AWS fails an EC2/on-premises deployment whose group has no instance to deploy to. */
+export const NO_INSTANCES_MESSAGE =
+  'The deployment failed because no instances were found for your deployment group. Check your deployment group settings to make sure the tags for your Amazon EC2 instances or Auto Scaling groups correctly identify the instances you want to deploy to, and then try again.';
+
 /** What the engine does when a deployment needs a rollback (creates and runs it). */
 export type StartRollback = (failed: DeploymentRecord) => DeploymentRecord | undefined;
 
@@ -47,7 +58,7 @@ export function finalize(
   dep.target.status = status === 'Succeeded' ? 'Succeeded' : 'Failed';
   dep.target.lastUpdatedAt = now;
   setStatus(dep, status, now);
-  const group = engine.state.groups.get(`${dep.applicationName}\u0000${dep.deploymentGroupName}`);
+  const group = dep.group;
   if (group) {
     const info = { deploymentId: dep.deploymentId, status, endTime: now, createTime: dep.createTime };
     group.lastAttemptedDeployment = info;
@@ -65,7 +76,8 @@ async function runStep(
   if (!ACTIONS.has(name)) {
     const hook = dep.appSpec.hooks[name];
     if (!hook) {
-      endEvent(dep, ev, 'Skipped', engine.now());
+      // An event without a hook succeeds at once, as AWS's get-deployment-target output shows it.
+      endEvent(dep, ev, 'Succeeded', engine.now());
       return { ok: true };
     }
     return runHookEvent(engine, dep, ev, hook);
@@ -126,8 +138,9 @@ async function readyWait(engine: EngineContext, dep: DeploymentRecord): Promise<
 
 /** Waits before the original task set is terminated; ContinueDeployment (TERMINATION_WAIT) skips it. */
 async function terminationWait(engine: EngineContext, dep: DeploymentRecord): Promise<void> {
+  dep.terminationWaitStarted = true;
   const minutes = dep.options.terminationWaitMinutes;
-  if (!minutes) return;
+  if (!minutes || dep.skipTerminationWait) return;
   const timer = new AbortController();
   const continued = new Promise<void>((resolve) => dep.waits.set('TERMINATION_WAIT', resolve));
   await Promise.race([
@@ -156,7 +169,9 @@ export async function runDeployment(
   startRollback: StartRollback,
   stopRequest: () => { rollback: boolean } | undefined,
 ): Promise<void> {
-  // Start on a later turn, so whoever created the deployment can subscribe to every event first.
+  // Created until the start delay passed; always on a later turn, so whoever created the deployment can
+  // subscribe to every event first.
+  await engine.scheduler.sleep(START_DELAY_MS, dep.abort.signal);
   await new Promise<void>((resolve) => setImmediate(resolve));
   if (!dep.abort.signal.aborted) {
     dep.startTime = engine.now();
@@ -164,20 +179,24 @@ export async function runDeployment(
     setStatus(dep, 'InProgress', engine.now());
   }
   let failure: Extract<StepResult, { ok: false }> | undefined;
-  for (const ev of dep.target.lifecycleEvents) {
+  if (dep.computePlatform === 'Server') {
+    failure = { ok: false, error: { code: 'NO_INSTANCES', message: NO_INSTANCES_MESSAGE } };
+  }
+  for (const ev of failure ? [] : dep.target.lifecycleEvents) {
     if (dep.abort.signal.aborted) break;
     if (ev.status !== 'Pending') continue;
-    const result = await runStep(engine, dep, ev);
-    if (!result.ok) {
-      failure = result;
-      break;
-    }
-    if (ev.lifecycleEventName === 'AfterAllowTestTraffic') {
+    if (ev.lifecycleEventName === 'BeforeAllowTraffic' && dep.computePlatform === 'ECS') {
+      // The replacement is installed (and tested, with a test listener): wait for ContinueDeployment.
       const ready = await readyWait(engine, dep);
       if (!ready.ok) {
         failure = ready;
         break;
       }
+    }
+    const result = await runStep(engine, dep, ev);
+    if (!result.ok) {
+      failure = result;
+      break;
     }
   }
 
@@ -188,7 +207,8 @@ export async function runDeployment(
   } else if (failure) {
     finalize(engine, dep, failure.asStopped ? 'Stopped' : 'Failed', failure.error);
     const installed =
-      dep.computePlatform === 'Lambda' || dep.target.ecs!.taskSets.some((t) => t.taskSetLabel === 'Green');
+      dep.computePlatform === 'Lambda' ||
+      (dep.computePlatform === 'ECS' && dep.target.ecs!.taskSets.some((t) => t.taskSetLabel === 'Green'));
     rollback = installed && rollsBackOn(dep, failure.rollbackEvent ?? 'DEPLOYMENT_FAILURE');
   } else {
     if (dep.computePlatform === 'ECS') {
@@ -204,16 +224,24 @@ export async function runDeployment(
     ...(dep.errorInformation ? { errorInformation: dep.errorInformation } : {}),
   };
   let outcome = outcomeBase;
-  if (rollback && !engine.closeSignal.aborted) {
-    const rb = startRollback(dep);
-    if (rb) {
-      const rbOutcome = await rb.handle.done;
-      outcome = { ...outcomeBase, rollbackDeploymentId: rb.deploymentId, rollbackStatus: rbOutcome.status };
-    }
+  const rb = rollback && !engine.closeSignal.aborted ? startRollback(dep) : undefined;
+  dep.rollbackPending = false;
+  releaseGroup(dep); // a rollback, if any, holds the group now
+
+  if (rb) {
+    const rbOutcome = await rb.handle.done;
+    outcome = { ...outcomeBase, rollbackDeploymentId: rb.deploymentId, rollbackStatus: rbOutcome.status };
   }
   dep.handle._emit({ type: 'outcome', deploymentId: dep.deploymentId, outcome, at: new Date(engine.now()) });
+  // `done` waits for the hook invocations in flight (a handler still running, a hook process not yet exited)
+  // so that whoever awaits it may close the local CodeDeploy without cutting one short.
+  await drain(dep.inflight);
   dep.handle._finish(outcome);
-  await Promise.allSettled([...dep.invocations]);
-  while (dep.invocations.size > 0) await Promise.allSettled([...dep.invocations]);
+  await drain(dep.invocations);
   dep.handle._settle();
+}
+
+/** Waits until `running` is empty (members may add others while it waits). */
+async function drain(running: ReadonlySet<Promise<void>>): Promise<void> {
+  while (running.size > 0) await Promise.allSettled([...running]);
 }

@@ -1,6 +1,8 @@
 import type { HookRunner, LambdaHandler } from '../runners/types.js';
-import type { EcsAppSpec, LambdaAppSpec } from './appspec.js';
+import type { EcsAppSpec, LambdaAppSpec, ServerAppSpec } from './appspec.js';
+import type { TrafficRouting } from './configs.js';
 import type { DeploymentHandle } from './handle.js';
+import { type ComputePlatform, type DeploymentGroupRecord, RegionState } from './region-state.js';
 import type {
   DeploymentStatus,
   Diagnostics,
@@ -8,46 +10,6 @@ import type {
   LifecycleEventStatus,
   TargetStatus,
 } from './types.js';
-
-/** A CodeDeploy application. */
-export interface ApplicationRecord {
-  readonly applicationName: string;
-  readonly applicationId: string;
-  readonly computePlatform: 'Server' | 'Lambda' | 'ECS';
-  readonly createTime: number;
-}
-
-/** A deployment group (the wire members CreateDeploymentGroup stored). */
-export interface DeploymentGroupRecord {
-  readonly applicationName: string;
-  readonly deploymentGroupName: string;
-  readonly deploymentGroupId: string;
-  readonly computePlatform: 'Server' | 'Lambda' | 'ECS';
-  /** The CreateDeploymentGroup input, as received. */
-  input: Readonly<Record<string, unknown>>;
-  deploymentConfigName: string;
-  lastAttemptedDeployment?: {
-    deploymentId: string;
-    status: DeploymentStatus;
-    endTime?: number;
-    createTime: number;
-  };
-  lastSuccessfulDeployment?: {
-    deploymentId: string;
-    status: DeploymentStatus;
-    endTime?: number;
-    createTime: number;
-  };
-}
-
-/** A revision used by deployments (for GetApplicationRevision). */
-export interface RevisionRecord {
-  readonly revision: Readonly<Record<string, unknown>>;
-  readonly deploymentGroups: Set<string>;
-  readonly registerTime: number;
-  firstUsedTime: number;
-  lastUsedTime: number;
-}
 
 /** One lifecycle event of a deployment target (mutable engine state; the timeline is a copy). */
 export interface LifecycleEventState {
@@ -76,7 +38,7 @@ export interface TaskSetState {
   readonly container?: { readonly name: string; readonly port: number };
 }
 
-/** A deployment's single target: a Lambda function alias or an ECS service. */
+/** A deployment's single target: a Lambda function alias or an ECS service (none for EC2/on-premises). */
 export interface TargetState {
   readonly targetId: string;
   readonly targetArn: string;
@@ -102,14 +64,22 @@ export interface TargetState {
 /** A deployment. */
 export interface DeploymentRecord {
   readonly deploymentId: string;
+  /** The region the deployment belongs to (the one its CreateDeployment was signed for). */
+  readonly region: string;
   readonly applicationName: string;
   readonly deploymentGroupName: string;
   readonly deploymentConfigName: string;
-  readonly computePlatform: 'Lambda' | 'ECS';
+  readonly computePlatform: ComputePlatform;
   readonly creator: 'user' | 'codeDeployRollback';
   readonly description: string | undefined;
   readonly revision: Readonly<Record<string, unknown>>;
-  readonly appSpec: LambdaAppSpec | EcsAppSpec;
+  readonly appSpec: LambdaAppSpec | EcsAppSpec | ServerAppSpec;
+  /** How traffic moves (Lambda and ECS; none for EC2/on-premises). */
+  readonly routing: TrafficRouting | undefined;
+  /** The deployment group (the record itself, so renames and deletes do not lose it). */
+  readonly group: DeploymentGroupRecord | undefined;
+  /** DeploymentInfo members the engine only shows (deploymentStyle, loadBalancerInfo, fileExistsBehavior, …). */
+  readonly info: Readonly<Record<string, unknown>>;
   readonly autoRollback: { readonly enabled: boolean; readonly events: readonly string[] };
   readonly alarms: readonly string[];
   readonly createTime: number;
@@ -130,6 +100,14 @@ export interface DeploymentRecord {
   readonly waits: Map<'READY_WAIT' | 'TERMINATION_WAIT', () => void>;
   /** Hook invocations still running (including retries after the event completed). */
   readonly invocations: Set<Promise<void>>;
+  /** Hook invocations in flight right now (a handler running, a hook process alive); `done` waits for them. */
+  readonly inflight: Set<Promise<void>>;
+  /** A StopDeployment asked for a rollback that has not been created yet: the group stays busy. */
+  rollbackPending?: boolean;
+  /** Whether the wait before the original (blue) task set is terminated has started. */
+  terminationWaitStarted: boolean;
+  /** SkipWaitTimeForInstanceTermination was called: terminate as soon as traffic has moved. */
+  skipTerminationWait: boolean;
   readonly options: {
     readonly readyWaitMinutes?: number;
     readonly readyTimeoutAction?: string;
@@ -169,9 +147,9 @@ export interface SimulatedEcsService {
 
 /** Everything the engine knows. Other service slices read it (see `ReadonlyEngineState`). */
 export class EngineState {
-  readonly applications = new Map<string, ApplicationRecord>();
-  readonly groups = new Map<string, DeploymentGroupRecord>();
-  readonly revisions = new Map<string, RevisionRecord>();
+  /** CodeDeploy's resources, per region (see {@link EngineState.region}). */
+  readonly regions = new Map<string, RegionState>();
+  /** Every deployment by id (ids are unique across regions; each record names its region). */
   readonly deployments = new Map<string, DeploymentRecord>();
   readonly executions = new Map<string, HookExecution>();
   /** Hook functions by name, as AppSpecs refer to them. */
@@ -181,8 +159,14 @@ export class EngineState {
   /** CloudWatch alarm states (a CloudWatch slice may set them); `ALARM` during traffic shifting stops a deployment. */
   readonly alarms = new Map<string, 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'>();
 
-  static groupKey(applicationName: string, deploymentGroupName: string): string {
-    return `${applicationName}\u0000${deploymentGroupName}`;
+  /** The resources of `region` (created empty on first use). */
+  region(region: string): RegionState {
+    let regional = this.regions.get(region);
+    if (!regional) {
+      regional = new RegionState(region);
+      this.regions.set(region, regional);
+    }
+    return regional;
   }
 
   lambdaFunction(name: string): SimulatedFunction {

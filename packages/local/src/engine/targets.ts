@@ -1,4 +1,4 @@
-import type { EcsAppSpec, LambdaAppSpec } from './appspec.js';
+import type { EcsAppSpec, LambdaAppSpec, ServerAppSpec } from './appspec.js';
 import type { EngineContext } from './context.js';
 import { ECS_EVENTS, LAMBDA_EVENTS } from './run.js';
 import type { TargetState } from './state.js';
@@ -6,16 +6,29 @@ import type { TargetState } from './state.js';
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 
-/** The deployment target for an AppSpec: the Lambda function alias or the ECS service of the group. */
+/** The ECS lifecycle events of a deployment: without a test listener there is no test traffic to allow. */
+export function ecsEvents(testListener: boolean): readonly string[] {
+  return testListener
+    ? ECS_EVENTS
+    : ECS_EVENTS.filter((name) => name !== 'AllowTestTraffic' && name !== 'AfterAllowTestTraffic');
+}
+
+/**
+ * The deployment target for an AppSpec: the Lambda function alias or the ECS service of the group. An
+ * EC2/on-premises deployment has none (no instance can be found locally: see docs/local-codedeploy.md).
+ */
 export function buildTarget(
   engine: EngineContext,
-  platform: 'Lambda' | 'ECS',
-  appSpec: LambdaAppSpec | EcsAppSpec,
+  region: string,
+  appSpec: LambdaAppSpec | EcsAppSpec | ServerAppSpec,
   groupInput: Readonly<Record<string, unknown>>,
 ): TargetState {
-  const { region, accountId } = engine.options;
+  const { accountId } = engine.options;
   const now = engine.now();
-  if (platform === 'Lambda' && appSpec.kind === 'Lambda') {
+  if (appSpec.kind === 'Server') {
+    return { targetId: '', targetArn: '', status: 'Pending', lastUpdatedAt: now, lifecycleEvents: [] };
+  }
+  if (appSpec.kind === 'Lambda') {
     const fn = engine.state.lambdaFunction(appSpec.functionName);
     for (const v of [appSpec.currentVersion, appSpec.targetVersion])
       if (!fn.versions.has(v)) fn.versions.set(v, undefined);
@@ -48,12 +61,14 @@ export function buildTarget(
     : [];
   const cluster = String(service.clusterName ?? 'default');
   const serviceName = String(service.serviceName ?? 'service');
+  const testRoute = obj(pair.testTrafficRoute).listenerArns;
+  const testListener = Array.isArray(testRoute) && testRoute.length > 0;
   return {
     targetId: `${cluster}:${serviceName}`,
     targetArn: `arn:aws:ecs:${region}:${accountId}:service/${cluster}/${serviceName}`,
     status: 'Pending',
     lastUpdatedAt: now,
-    lifecycleEvents: ECS_EVENTS.map((name) => ({
+    lifecycleEvents: ecsEvents(testListener).map((name) => ({
       lifecycleEventName: name,
       status: 'Pending',
       attempts: 0,
@@ -63,7 +78,7 @@ export function buildTarget(
       service: serviceName,
       taskSets: [],
       targetGroups: [groups[0] ?? 'blue-tg', groups[1] ?? 'green-tg'],
-      testListener: obj(pair.testTrafficRoute).listenerArns !== undefined,
+      testListener,
     },
   };
 }

@@ -26,8 +26,7 @@ async function shift(
   dep: DeploymentRecord,
   apply: (weight: number) => void,
 ): Promise<StepResult> {
-  const routing =
-    DEPLOYMENT_CONFIGS[dep.deploymentConfigName] ?? DEPLOYMENT_CONFIGS['CodeDeployDefault.LambdaAllAtOnce']!;
+  const routing = dep.routing ?? DEPLOYMENT_CONFIGS['CodeDeployDefault.LambdaAllAtOnce']!;
   for (const step of trafficSteps(routing)) {
     if (step.waitMs > 0 && !(await engine.scheduler.sleep(step.waitMs, dep.abort.signal))) return STOPPED;
     if (dep.abort.signal.aborted) return STOPPED;

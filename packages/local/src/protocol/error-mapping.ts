@@ -2,55 +2,100 @@ import { ApiError } from '../errors.js';
 import type { CompactModel } from './model-types.js';
 import type { ValidationIssue } from './validate.js';
 
-/** The error CodeDeploy names for a missing top-level member, by member name. */
-const REQUIRED_ERRORS: Readonly<Record<string, string>> = {
-  deploymentId: 'DeploymentIdRequiredException',
-  deploymentIds: 'DeploymentIdRequiredException',
-  applicationName: 'ApplicationNameRequiredException',
-  deploymentGroupName: 'DeploymentGroupNameRequiredException',
-  targetId: 'DeploymentTargetIdRequiredException',
-  targetIds: 'DeploymentTargetIdRequiredException',
-  revision: 'RevisionRequiredException',
-  serviceRoleArn: 'RoleRequiredException',
+/** The errors CodeDeploy names for a missing top-level member, by member name (the first the operation lists wins). */
+const REQUIRED_ERRORS: Readonly<Record<string, readonly string[]>> = {
+  deploymentId: ['DeploymentIdRequiredException'],
+  deploymentIds: ['DeploymentIdRequiredException'],
+  applicationName: ['ApplicationNameRequiredException'],
+  applicationNames: ['ApplicationNameRequiredException'],
+  deploymentGroupName: ['DeploymentGroupNameRequiredException'],
+  deploymentGroupNames: ['DeploymentGroupNameRequiredException'],
+  currentDeploymentGroupName: ['DeploymentGroupNameRequiredException'],
+  deploymentConfigName: ['DeploymentConfigNameRequiredException'],
+  targetId: ['DeploymentTargetIdRequiredException'],
+  targetIds: ['DeploymentTargetIdRequiredException'],
+  instanceId: ['InstanceIdRequiredException'],
+  instanceIds: ['InstanceIdRequiredException'],
+  instanceName: ['InstanceNameRequiredException'],
+  instanceNames: ['InstanceNameRequiredException'],
+  revision: ['RevisionRequiredException'],
+  revisions: ['RevisionRequiredException'],
+  serviceRoleArn: ['RoleRequiredException'],
+  tags: ['TagRequiredException'],
+  Tags: ['TagRequiredException'],
+  TagKeys: ['TagRequiredException'],
+  ResourceArn: ['ResourceArnRequiredException'],
+  tokenName: ['GitHubAccountTokenNameRequiredException'],
 };
 
-/** The error CodeDeploy names for an invalid top-level member, by member name. */
-const INVALID_ERRORS: Readonly<Record<string, string>> = {
-  deploymentId: 'InvalidDeploymentIdException',
-  deploymentIds: 'InvalidDeploymentIdException',
-  applicationName: 'InvalidApplicationNameException',
-  deploymentGroupName: 'InvalidDeploymentGroupNameException',
-  deploymentConfigName: 'InvalidDeploymentConfigNameException',
-  status: 'InvalidLifecycleEventHookExecutionStatusException',
-  lifecycleEventHookExecutionId: 'InvalidLifecycleEventHookExecutionIdException',
-  targetId: 'InvalidDeploymentTargetIdException',
-  targetIds: 'InvalidDeploymentTargetIdException',
-  revision: 'InvalidRevisionException',
-  computePlatform: 'InvalidComputePlatformException',
-  includeOnlyStatuses: 'InvalidDeploymentStatusException',
-  deploymentWaitType: 'InvalidDeploymentWaitTypeException',
-  targetFilters: 'InvalidTargetFilterNameException',
-  nextToken: 'InvalidNextTokenException',
-  createTimeRange: 'InvalidTimeRangeException',
-  autoRollbackConfiguration: 'InvalidAutoRollbackConfigException',
-  alarmConfiguration: 'InvalidAlarmConfigException',
-  overrideAlarmConfiguration: 'InvalidAlarmConfigException',
-  deploymentStyle: 'InvalidDeploymentStyleException',
-  loadBalancerInfo: 'InvalidLoadBalancerInfoException',
-  ecsServices: 'InvalidECSServiceException',
-  fileExistsBehavior: 'InvalidFileExistsBehaviorException',
-  tags: 'InvalidTagsToAddException',
-  triggerConfigurations: 'InvalidTriggerConfigException',
-  externalId: 'InvalidExternalIdException',
-  blueGreenDeploymentConfiguration: 'InvalidBlueGreenDeploymentConfigurationException',
-  serviceRoleArn: 'InvalidRoleException',
-  targetInstances: 'InvalidTargetInstancesException',
-  ignoreApplicationStopFailures: 'InvalidIgnoreApplicationStopFailuresValueException',
-  updateOutdatedInstancesOnly: 'InvalidUpdateOutdatedInstancesOnlyValueException',
-  ec2TagFilters: 'InvalidEC2TagException',
-  ec2TagSet: 'InvalidEC2TagException',
-  autoScalingGroups: 'InvalidAutoScalingGroupException',
-  outdatedInstancesStrategy: 'InvalidInputException',
+/** The errors CodeDeploy names for an invalid top-level member, by member name (the first the operation lists wins). */
+const INVALID_ERRORS: Readonly<Record<string, readonly string[]>> = {
+  deploymentId: ['InvalidDeploymentIdException'],
+  deploymentIds: ['InvalidDeploymentIdException'],
+  applicationName: ['InvalidApplicationNameException'],
+  applicationNames: ['InvalidApplicationNameException'],
+  newApplicationName: ['InvalidApplicationNameException'],
+  deploymentGroupName: ['InvalidDeploymentGroupNameException'],
+  deploymentGroupNames: ['InvalidDeploymentGroupNameException'],
+  currentDeploymentGroupName: ['InvalidDeploymentGroupNameException'],
+  newDeploymentGroupName: ['InvalidDeploymentGroupNameException'],
+  deploymentConfigName: ['InvalidDeploymentConfigNameException'],
+  status: ['InvalidLifecycleEventHookExecutionStatusException'],
+  lifecycleEventHookExecutionId: ['InvalidLifecycleEventHookExecutionIdException'],
+  targetId: ['InvalidDeploymentTargetIdException'],
+  targetIds: ['InvalidDeploymentTargetIdException'],
+  instanceId: ['InvalidInstanceNameException'],
+  instanceIds: ['InvalidInstanceNameException'],
+  instanceName: ['InvalidInstanceNameException'],
+  instanceNames: ['InvalidInstanceNameException'],
+  revision: ['InvalidRevisionException'],
+  revisions: ['InvalidRevisionException'],
+  computePlatform: ['InvalidComputePlatformException'],
+  includeOnlyStatuses: ['InvalidDeploymentStatusException'],
+  deploymentWaitType: ['InvalidDeploymentWaitTypeException'],
+  targetFilters: ['InvalidTargetFilterNameException'],
+  instanceStatusFilter: ['InvalidInstanceStatusException'],
+  instanceTypeFilter: ['InvalidInstanceTypeException'],
+  nextToken: ['InvalidNextTokenException'],
+  createTimeRange: ['InvalidTimeRangeException'],
+  autoRollbackConfiguration: ['InvalidAutoRollbackConfigException'],
+  alarmConfiguration: ['InvalidAlarmConfigException'],
+  overrideAlarmConfiguration: ['InvalidAlarmConfigException'],
+  deploymentStyle: ['InvalidDeploymentStyleException'],
+  loadBalancerInfo: ['InvalidLoadBalancerInfoException'],
+  ecsServices: ['InvalidECSServiceException'],
+  fileExistsBehavior: ['InvalidFileExistsBehaviorException'],
+  tags: ['InvalidTagsToAddException', 'InvalidTagException'],
+  Tags: ['InvalidTagsToAddException'],
+  TagKeys: ['InvalidTagsToAddException'],
+  ResourceArn: ['InvalidArnException'],
+  triggerConfigurations: ['InvalidTriggerConfigException'],
+  externalId: ['InvalidExternalIdException'],
+  blueGreenDeploymentConfiguration: ['InvalidBlueGreenDeploymentConfigurationException'],
+  serviceRoleArn: ['InvalidRoleException'],
+  targetInstances: ['InvalidTargetInstancesException'],
+  ignoreApplicationStopFailures: ['InvalidIgnoreApplicationStopFailuresValueException'],
+  updateOutdatedInstancesOnly: ['InvalidUpdateOutdatedInstancesOnlyValueException'],
+  ec2TagFilters: ['InvalidEC2TagException'],
+  ec2TagSet: ['InvalidEC2TagException'],
+  onPremisesInstanceTagFilters: ['InvalidTagException'],
+  onPremisesTagSet: ['InvalidTagException'],
+  autoScalingGroups: ['InvalidAutoScalingGroupException'],
+  outdatedInstancesStrategy: ['InvalidInputException'],
+  minimumHealthyHosts: ['InvalidMinimumHealthyHostValueException'],
+  trafficRoutingConfig: ['InvalidTrafficRoutingConfigurationException'],
+  zonalConfig: ['InvalidZonalDeploymentConfigurationException'],
+  sortBy: ['InvalidSortByException'],
+  sortOrder: ['InvalidSortOrderException'],
+  deployed: ['InvalidDeployedStateFilterException'],
+  s3Bucket: ['InvalidBucketNameFilterException'],
+  s3KeyPrefix: ['InvalidKeyPrefixFilterException'],
+  registrationStatus: ['InvalidRegistrationStatusException'],
+  tagFilters: ['InvalidTagFilterException'],
+  iamUserArn: ['InvalidIamUserArnException'],
+  iamSessionArn: ['InvalidIamSessionArnException'],
+  tokenName: ['InvalidGitHubAccountTokenNameException'],
+  description: ['DescriptionTooLongException'],
 };
 
 /**
@@ -64,8 +109,8 @@ export function errorForIssue(model: CompactModel, operation: string, issue: Val
   const listed = model.operations[operation]?.errors ?? [];
   const top = issue.path[0] ?? '';
   const table = issue.kind === 'required' && issue.path.length === 1 ? REQUIRED_ERRORS : INVALID_ERRORS;
-  const named = Object.hasOwn(table, top) ? table[top] : undefined;
-  if (named && listed.includes(named)) return new ApiError(named, issue.message);
+  const named = (Object.hasOwn(table, top) ? table[top] : undefined)?.find((name) => listed.includes(name));
+  if (named) return new ApiError(named, issue.message);
   if (listed.includes('InvalidInputException')) return new ApiError('InvalidInputException', issue.message);
   return new ApiError('ValidationException', issue.message);
 }
@@ -75,8 +120,8 @@ export function possibleValidationErrors(model: CompactModel, operation: string)
   const listed = model.operations[operation]?.errors ?? [];
   const names = new Set<string>(['SerializationException', 'ValidationException']);
   for (const name of [
-    ...Object.values(REQUIRED_ERRORS),
-    ...Object.values(INVALID_ERRORS),
+    ...Object.values(REQUIRED_ERRORS).flat(),
+    ...Object.values(INVALID_ERRORS).flat(),
     'InvalidInputException',
   ]) {
     if (listed.includes(name)) names.add(name);

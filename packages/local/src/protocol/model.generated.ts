@@ -1,4 +1,4 @@
-// Generated from ../shared/reference/models/codedeploy-2014-10-06.json by the conformance test
+// Generated from packages/local/model/codedeploy-2014-10-06.json by the conformance test
 // (UPDATE_MODEL=1 npx jest packages/local/test/conformance). Do not edit by hand.
 import type { CompactModel } from './model-types.js';
 
@@ -6,64 +6,64 @@ import type { CompactModel } from './model-types.js';
 export const MODEL: CompactModel = {
   targetPrefix: 'CodeDeploy_20141006',
   operations: {
-    PutLifecycleEventHookExecutionStatus: {
-      input: 'PutLifecycleEventHookExecutionStatusInput',
-      output: 'PutLifecycleEventHookExecutionStatusOutput',
+    AddTagsToOnPremisesInstances: {
+      input: 'AddTagsToOnPremisesInstancesInput',
       errors: [
-        'InvalidLifecycleEventHookExecutionStatusException',
-        'InvalidLifecycleEventHookExecutionIdException',
-        'LifecycleEventAlreadyCompletedException',
-        'DeploymentIdRequiredException',
-        'DeploymentDoesNotExistException',
-        'InvalidDeploymentIdException',
-        'UnsupportedActionForDeploymentTypeException',
+        'InstanceNameRequiredException',
+        'InvalidInstanceNameException',
+        'TagRequiredException',
+        'InvalidTagException',
+        'TagLimitExceededException',
+        'InstanceLimitExceededException',
+        'InstanceNotRegisteredException',
       ],
     },
-    GetDeployment: {
-      input: 'GetDeploymentInput',
-      output: 'GetDeploymentOutput',
+    BatchGetApplicationRevisions: {
+      input: 'BatchGetApplicationRevisionsInput',
+      output: 'BatchGetApplicationRevisionsOutput',
       errors: [
-        'DeploymentIdRequiredException',
-        'InvalidDeploymentIdException',
-        'DeploymentDoesNotExistException',
-      ],
-    },
-    BatchGetDeployments: {
-      input: 'BatchGetDeploymentsInput',
-      output: 'BatchGetDeploymentsOutput',
-      errors: [
-        'DeploymentIdRequiredException',
-        'InvalidDeploymentIdException',
+        'ApplicationDoesNotExistException',
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'RevisionRequiredException',
+        'InvalidRevisionException',
         'BatchLimitExceededException',
       ],
     },
-    GetDeploymentTarget: {
-      input: 'GetDeploymentTargetInput',
-      output: 'GetDeploymentTargetOutput',
+    BatchGetApplications: {
+      input: 'BatchGetApplicationsInput',
+      output: 'BatchGetApplicationsOutput',
       errors: [
-        'InvalidDeploymentIdException',
-        'DeploymentIdRequiredException',
-        'DeploymentDoesNotExistException',
-        'DeploymentNotStartedException',
-        'DeploymentTargetIdRequiredException',
-        'InvalidDeploymentTargetIdException',
-        'DeploymentTargetDoesNotExistException',
-        'InvalidInstanceNameException',
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'ApplicationDoesNotExistException',
+        'BatchLimitExceededException',
       ],
     },
-    ListDeploymentTargets: {
-      input: 'ListDeploymentTargetsInput',
-      output: 'ListDeploymentTargetsOutput',
+    BatchGetDeploymentGroups: {
+      input: 'BatchGetDeploymentGroupsInput',
+      output: 'BatchGetDeploymentGroupsOutput',
+      errors: [
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'ApplicationDoesNotExistException',
+        'DeploymentGroupNameRequiredException',
+        'InvalidDeploymentGroupNameException',
+        'BatchLimitExceededException',
+        'DeploymentConfigDoesNotExistException',
+      ],
+    },
+    BatchGetDeploymentInstances: {
+      input: 'BatchGetDeploymentInstancesInput',
+      output: 'BatchGetDeploymentInstancesOutput',
       errors: [
         'DeploymentIdRequiredException',
         'DeploymentDoesNotExistException',
-        'DeploymentNotStartedException',
-        'InvalidNextTokenException',
+        'InstanceIdRequiredException',
         'InvalidDeploymentIdException',
-        'InvalidInstanceStatusException',
-        'InvalidInstanceTypeException',
-        'InvalidDeploymentInstanceTypeException',
-        'InvalidTargetFilterNameException',
+        'InvalidInstanceNameException',
+        'BatchLimitExceededException',
+        'InvalidComputePlatformException',
       ],
     },
     BatchGetDeploymentTargets: {
@@ -81,16 +81,35 @@ export const MODEL: CompactModel = {
         'InstanceDoesNotExistException',
       ],
     },
-    GetApplicationRevision: {
-      input: 'GetApplicationRevisionInput',
-      output: 'GetApplicationRevisionOutput',
+    BatchGetDeployments: {
+      input: 'BatchGetDeploymentsInput',
+      output: 'BatchGetDeploymentsOutput',
       errors: [
-        'ApplicationDoesNotExistException',
-        'ApplicationNameRequiredException',
-        'InvalidApplicationNameException',
-        'RevisionDoesNotExistException',
-        'RevisionRequiredException',
-        'InvalidRevisionException',
+        'DeploymentIdRequiredException',
+        'InvalidDeploymentIdException',
+        'BatchLimitExceededException',
+      ],
+    },
+    BatchGetOnPremisesInstances: {
+      input: 'BatchGetOnPremisesInstancesInput',
+      output: 'BatchGetOnPremisesInstancesOutput',
+      errors: [
+        'InstanceNameRequiredException',
+        'InvalidInstanceNameException',
+        'BatchLimitExceededException',
+      ],
+    },
+    ContinueDeployment: {
+      input: 'ContinueDeploymentInput',
+      errors: [
+        'DeploymentIdRequiredException',
+        'DeploymentDoesNotExistException',
+        'DeploymentAlreadyCompletedException',
+        'InvalidDeploymentIdException',
+        'DeploymentIsNotInReadyStateException',
+        'UnsupportedActionForDeploymentTypeException',
+        'InvalidDeploymentWaitTypeException',
+        'InvalidDeploymentStatusException',
       ],
     },
     CreateApplication: {
@@ -103,6 +122,52 @@ export const MODEL: CompactModel = {
         'ApplicationLimitExceededException',
         'InvalidComputePlatformException',
         'InvalidTagsToAddException',
+      ],
+    },
+    CreateDeployment: {
+      input: 'CreateDeploymentInput',
+      output: 'CreateDeploymentOutput',
+      errors: [
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'ApplicationDoesNotExistException',
+        'DeploymentGroupNameRequiredException',
+        'InvalidDeploymentGroupNameException',
+        'DeploymentGroupDoesNotExistException',
+        'RevisionRequiredException',
+        'RevisionDoesNotExistException',
+        'InvalidRevisionException',
+        'InvalidDeploymentConfigNameException',
+        'DeploymentConfigDoesNotExistException',
+        'DescriptionTooLongException',
+        'DeploymentLimitExceededException',
+        'InvalidTargetInstancesException',
+        'InvalidAlarmConfigException',
+        'AlarmsLimitExceededException',
+        'InvalidAutoRollbackConfigException',
+        'InvalidLoadBalancerInfoException',
+        'InvalidFileExistsBehaviorException',
+        'InvalidRoleException',
+        'InvalidAutoScalingGroupException',
+        'ThrottlingException',
+        'InvalidUpdateOutdatedInstancesOnlyValueException',
+        'InvalidIgnoreApplicationStopFailuresValueException',
+        'InvalidGitHubAccountTokenException',
+        'InvalidTrafficRoutingConfigurationException',
+      ],
+    },
+    CreateDeploymentConfig: {
+      input: 'CreateDeploymentConfigInput',
+      output: 'CreateDeploymentConfigOutput',
+      errors: [
+        'InvalidDeploymentConfigNameException',
+        'DeploymentConfigNameRequiredException',
+        'DeploymentConfigAlreadyExistsException',
+        'InvalidMinimumHealthyHostValueException',
+        'DeploymentConfigLimitExceededException',
+        'InvalidComputePlatformException',
+        'InvalidTrafficRoutingConfigurationException',
+        'InvalidZonalDeploymentConfigurationException',
       ],
     },
     CreateDeploymentGroup: {
@@ -144,6 +209,90 @@ export const MODEL: CompactModel = {
         'InvalidTrafficRoutingConfigurationException',
       ],
     },
+    DeleteApplication: {
+      input: 'DeleteApplicationInput',
+      errors: ['ApplicationNameRequiredException', 'InvalidApplicationNameException', 'InvalidRoleException'],
+    },
+    DeleteDeploymentConfig: {
+      input: 'DeleteDeploymentConfigInput',
+      errors: [
+        'InvalidDeploymentConfigNameException',
+        'DeploymentConfigNameRequiredException',
+        'DeploymentConfigInUseException',
+        'InvalidOperationException',
+      ],
+    },
+    DeleteDeploymentGroup: {
+      input: 'DeleteDeploymentGroupInput',
+      output: 'DeleteDeploymentGroupOutput',
+      errors: [
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'DeploymentGroupNameRequiredException',
+        'InvalidDeploymentGroupNameException',
+        'InvalidRoleException',
+      ],
+    },
+    DeleteGitHubAccountToken: {
+      input: 'DeleteGitHubAccountTokenInput',
+      output: 'DeleteGitHubAccountTokenOutput',
+      errors: [
+        'GitHubAccountTokenNameRequiredException',
+        'GitHubAccountTokenDoesNotExistException',
+        'InvalidGitHubAccountTokenNameException',
+        'ResourceValidationException',
+        'OperationNotSupportedException',
+      ],
+    },
+    DeleteResourcesByExternalId: {
+      input: 'DeleteResourcesByExternalIdInput',
+      output: 'DeleteResourcesByExternalIdOutput',
+      errors: [],
+    },
+    DeregisterOnPremisesInstance: {
+      input: 'DeregisterOnPremisesInstanceInput',
+      errors: ['InstanceNameRequiredException', 'InvalidInstanceNameException'],
+    },
+    GetApplication: {
+      input: 'GetApplicationInput',
+      output: 'GetApplicationOutput',
+      errors: [
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'ApplicationDoesNotExistException',
+      ],
+    },
+    GetApplicationRevision: {
+      input: 'GetApplicationRevisionInput',
+      output: 'GetApplicationRevisionOutput',
+      errors: [
+        'ApplicationDoesNotExistException',
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'RevisionDoesNotExistException',
+        'RevisionRequiredException',
+        'InvalidRevisionException',
+      ],
+    },
+    GetDeployment: {
+      input: 'GetDeploymentInput',
+      output: 'GetDeploymentOutput',
+      errors: [
+        'DeploymentIdRequiredException',
+        'InvalidDeploymentIdException',
+        'DeploymentDoesNotExistException',
+      ],
+    },
+    GetDeploymentConfig: {
+      input: 'GetDeploymentConfigInput',
+      output: 'GetDeploymentConfigOutput',
+      errors: [
+        'InvalidDeploymentConfigNameException',
+        'DeploymentConfigNameRequiredException',
+        'DeploymentConfigDoesNotExistException',
+        'InvalidComputePlatformException',
+      ],
+    },
     GetDeploymentGroup: {
       input: 'GetDeploymentGroupInput',
       output: 'GetDeploymentGroupOutput',
@@ -157,61 +306,107 @@ export const MODEL: CompactModel = {
         'DeploymentConfigDoesNotExistException',
       ],
     },
-    CreateDeployment: {
-      input: 'CreateDeploymentInput',
-      output: 'CreateDeploymentOutput',
+    GetDeploymentInstance: {
+      input: 'GetDeploymentInstanceInput',
+      output: 'GetDeploymentInstanceOutput',
+      errors: [
+        'DeploymentIdRequiredException',
+        'DeploymentDoesNotExistException',
+        'InstanceIdRequiredException',
+        'InvalidDeploymentIdException',
+        'InstanceDoesNotExistException',
+        'InvalidInstanceNameException',
+        'InvalidComputePlatformException',
+      ],
+    },
+    GetDeploymentTarget: {
+      input: 'GetDeploymentTargetInput',
+      output: 'GetDeploymentTargetOutput',
+      errors: [
+        'InvalidDeploymentIdException',
+        'DeploymentIdRequiredException',
+        'DeploymentDoesNotExistException',
+        'DeploymentNotStartedException',
+        'DeploymentTargetIdRequiredException',
+        'InvalidDeploymentTargetIdException',
+        'DeploymentTargetDoesNotExistException',
+        'InvalidInstanceNameException',
+      ],
+    },
+    GetOnPremisesInstance: {
+      input: 'GetOnPremisesInstanceInput',
+      output: 'GetOnPremisesInstanceOutput',
+      errors: [
+        'InstanceNameRequiredException',
+        'InstanceNotRegisteredException',
+        'InvalidInstanceNameException',
+      ],
+    },
+    ListApplicationRevisions: {
+      input: 'ListApplicationRevisionsInput',
+      output: 'ListApplicationRevisionsOutput',
+      errors: [
+        'ApplicationDoesNotExistException',
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'InvalidSortByException',
+        'InvalidSortOrderException',
+        'InvalidBucketNameFilterException',
+        'InvalidKeyPrefixFilterException',
+        'BucketNameFilterRequiredException',
+        'InvalidDeployedStateFilterException',
+        'InvalidNextTokenException',
+      ],
+    },
+    ListApplications: {
+      input: 'ListApplicationsInput',
+      output: 'ListApplicationsOutput',
+      errors: ['InvalidNextTokenException'],
+    },
+    ListDeploymentConfigs: {
+      input: 'ListDeploymentConfigsInput',
+      output: 'ListDeploymentConfigsOutput',
+      errors: ['InvalidNextTokenException'],
+    },
+    ListDeploymentGroups: {
+      input: 'ListDeploymentGroupsInput',
+      output: 'ListDeploymentGroupsOutput',
       errors: [
         'ApplicationNameRequiredException',
         'InvalidApplicationNameException',
         'ApplicationDoesNotExistException',
-        'DeploymentGroupNameRequiredException',
-        'InvalidDeploymentGroupNameException',
-        'DeploymentGroupDoesNotExistException',
-        'RevisionRequiredException',
-        'RevisionDoesNotExistException',
-        'InvalidRevisionException',
-        'InvalidDeploymentConfigNameException',
-        'DeploymentConfigDoesNotExistException',
-        'DescriptionTooLongException',
-        'DeploymentLimitExceededException',
-        'InvalidTargetInstancesException',
-        'InvalidAlarmConfigException',
-        'AlarmsLimitExceededException',
-        'InvalidAutoRollbackConfigException',
-        'InvalidLoadBalancerInfoException',
-        'InvalidFileExistsBehaviorException',
-        'InvalidRoleException',
-        'InvalidAutoScalingGroupException',
-        'ThrottlingException',
-        'InvalidUpdateOutdatedInstancesOnlyValueException',
-        'InvalidIgnoreApplicationStopFailuresValueException',
-        'InvalidGitHubAccountTokenException',
-        'InvalidTrafficRoutingConfigurationException',
+        'InvalidNextTokenException',
       ],
     },
-    StopDeployment: {
-      input: 'StopDeploymentInput',
-      output: 'StopDeploymentOutput',
+    ListDeploymentInstances: {
+      input: 'ListDeploymentInstancesInput',
+      output: 'ListDeploymentInstancesOutput',
       errors: [
         'DeploymentIdRequiredException',
         'DeploymentDoesNotExistException',
-        'DeploymentGroupDoesNotExistException',
-        'DeploymentAlreadyCompletedException',
+        'DeploymentNotStartedException',
+        'InvalidNextTokenException',
         'InvalidDeploymentIdException',
-        'UnsupportedActionForDeploymentTypeException',
+        'InvalidInstanceStatusException',
+        'InvalidInstanceTypeException',
+        'InvalidDeploymentInstanceTypeException',
+        'InvalidTargetFilterNameException',
+        'InvalidComputePlatformException',
       ],
     },
-    ContinueDeployment: {
-      input: 'ContinueDeploymentInput',
+    ListDeploymentTargets: {
+      input: 'ListDeploymentTargetsInput',
+      output: 'ListDeploymentTargetsOutput',
       errors: [
         'DeploymentIdRequiredException',
         'DeploymentDoesNotExistException',
-        'DeploymentAlreadyCompletedException',
+        'DeploymentNotStartedException',
+        'InvalidNextTokenException',
         'InvalidDeploymentIdException',
-        'DeploymentIsNotInReadyStateException',
-        'UnsupportedActionForDeploymentTypeException',
-        'InvalidDeploymentWaitTypeException',
-        'InvalidDeploymentStatusException',
+        'InvalidInstanceStatusException',
+        'InvalidInstanceTypeException',
+        'InvalidDeploymentInstanceTypeException',
+        'InvalidTargetFilterNameException',
       ],
     },
     ListDeployments: {
@@ -231,8 +426,183 @@ export const MODEL: CompactModel = {
         'InvalidInputException',
       ],
     },
+    ListGitHubAccountTokenNames: {
+      input: 'ListGitHubAccountTokenNamesInput',
+      output: 'ListGitHubAccountTokenNamesOutput',
+      errors: ['InvalidNextTokenException', 'ResourceValidationException', 'OperationNotSupportedException'],
+    },
+    ListOnPremisesInstances: {
+      input: 'ListOnPremisesInstancesInput',
+      output: 'ListOnPremisesInstancesOutput',
+      errors: [
+        'InvalidRegistrationStatusException',
+        'InvalidTagFilterException',
+        'InvalidNextTokenException',
+      ],
+    },
+    ListTagsForResource: {
+      input: 'ListTagsForResourceInput',
+      output: 'ListTagsForResourceOutput',
+      errors: ['ArnNotSupportedException', 'InvalidArnException', 'ResourceArnRequiredException'],
+    },
+    PutLifecycleEventHookExecutionStatus: {
+      input: 'PutLifecycleEventHookExecutionStatusInput',
+      output: 'PutLifecycleEventHookExecutionStatusOutput',
+      errors: [
+        'InvalidLifecycleEventHookExecutionStatusException',
+        'InvalidLifecycleEventHookExecutionIdException',
+        'LifecycleEventAlreadyCompletedException',
+        'DeploymentIdRequiredException',
+        'DeploymentDoesNotExistException',
+        'InvalidDeploymentIdException',
+        'UnsupportedActionForDeploymentTypeException',
+      ],
+    },
+    RegisterApplicationRevision: {
+      input: 'RegisterApplicationRevisionInput',
+      errors: [
+        'ApplicationDoesNotExistException',
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'DescriptionTooLongException',
+        'RevisionRequiredException',
+        'InvalidRevisionException',
+      ],
+    },
+    RegisterOnPremisesInstance: {
+      input: 'RegisterOnPremisesInstanceInput',
+      errors: [
+        'InstanceNameAlreadyRegisteredException',
+        'IamArnRequiredException',
+        'IamSessionArnAlreadyRegisteredException',
+        'IamUserArnAlreadyRegisteredException',
+        'InstanceNameRequiredException',
+        'IamUserArnRequiredException',
+        'InvalidInstanceNameException',
+        'InvalidIamSessionArnException',
+        'InvalidIamUserArnException',
+        'MultipleIamArnsProvidedException',
+      ],
+    },
+    RemoveTagsFromOnPremisesInstances: {
+      input: 'RemoveTagsFromOnPremisesInstancesInput',
+      errors: [
+        'InstanceNameRequiredException',
+        'InvalidInstanceNameException',
+        'TagRequiredException',
+        'InvalidTagException',
+        'TagLimitExceededException',
+        'InstanceLimitExceededException',
+        'InstanceNotRegisteredException',
+      ],
+    },
+    SkipWaitTimeForInstanceTermination: {
+      input: 'SkipWaitTimeForInstanceTerminationInput',
+      errors: [
+        'DeploymentIdRequiredException',
+        'DeploymentDoesNotExistException',
+        'DeploymentAlreadyCompletedException',
+        'InvalidDeploymentIdException',
+        'DeploymentNotStartedException',
+        'UnsupportedActionForDeploymentTypeException',
+      ],
+    },
+    StopDeployment: {
+      input: 'StopDeploymentInput',
+      output: 'StopDeploymentOutput',
+      errors: [
+        'DeploymentIdRequiredException',
+        'DeploymentDoesNotExistException',
+        'DeploymentGroupDoesNotExistException',
+        'DeploymentAlreadyCompletedException',
+        'InvalidDeploymentIdException',
+        'UnsupportedActionForDeploymentTypeException',
+      ],
+    },
+    TagResource: {
+      input: 'TagResourceInput',
+      output: 'TagResourceOutput',
+      errors: [
+        'ResourceArnRequiredException',
+        'ApplicationDoesNotExistException',
+        'DeploymentGroupDoesNotExistException',
+        'DeploymentConfigDoesNotExistException',
+        'TagRequiredException',
+        'InvalidTagsToAddException',
+        'ArnNotSupportedException',
+        'InvalidArnException',
+      ],
+    },
+    UntagResource: {
+      input: 'UntagResourceInput',
+      output: 'UntagResourceOutput',
+      errors: [
+        'ResourceArnRequiredException',
+        'ApplicationDoesNotExistException',
+        'DeploymentGroupDoesNotExistException',
+        'DeploymentConfigDoesNotExistException',
+        'TagRequiredException',
+        'InvalidTagsToAddException',
+        'ArnNotSupportedException',
+        'InvalidArnException',
+      ],
+    },
+    UpdateApplication: {
+      input: 'UpdateApplicationInput',
+      errors: [
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'ApplicationAlreadyExistsException',
+        'ApplicationDoesNotExistException',
+      ],
+    },
+    UpdateDeploymentGroup: {
+      input: 'UpdateDeploymentGroupInput',
+      output: 'UpdateDeploymentGroupOutput',
+      errors: [
+        'ApplicationNameRequiredException',
+        'InvalidApplicationNameException',
+        'ApplicationDoesNotExistException',
+        'InvalidDeploymentGroupNameException',
+        'DeploymentGroupAlreadyExistsException',
+        'DeploymentGroupNameRequiredException',
+        'DeploymentGroupDoesNotExistException',
+        'InvalidEC2TagException',
+        'InvalidTagException',
+        'InvalidAutoScalingGroupException',
+        'InvalidDeploymentConfigNameException',
+        'DeploymentConfigDoesNotExistException',
+        'InvalidRoleException',
+        'LifecycleHookLimitExceededException',
+        'InvalidTriggerConfigException',
+        'TriggerTargetsLimitExceededException',
+        'InvalidAlarmConfigException',
+        'AlarmsLimitExceededException',
+        'InvalidAutoRollbackConfigException',
+        'InvalidLoadBalancerInfoException',
+        'InvalidDeploymentStyleException',
+        'InvalidBlueGreenDeploymentConfigurationException',
+        'InvalidEC2TagCombinationException',
+        'InvalidOnPremisesTagCombinationException',
+        'TagSetListLimitExceededException',
+        'InvalidInputException',
+        'ThrottlingException',
+        'InvalidECSServiceException',
+        'InvalidTargetGroupPairException',
+        'ECSServiceMappingLimitExceededException',
+        'InvalidTrafficRoutingConfigurationException',
+      ],
+    },
   },
   shapes: {
+    AddTagsToOnPremisesInstancesInput: {
+      type: 'structure',
+      members: {
+        tags: 'TagList',
+        instanceNames: 'InstanceNameList',
+      },
+      required: ['tags', 'instanceNames'],
+    },
     Alarm: {
       type: 'structure',
       members: {
@@ -266,6 +636,19 @@ export const MODEL: CompactModel = {
       min: 1,
       max: 100,
     },
+    ApplicationRevisionSortBy: {
+      type: 'string',
+      enum: ['registerTime', 'firstUsedTime', 'lastUsedTime'],
+    },
+    ApplicationsList: {
+      type: 'list',
+      member: 'ApplicationName',
+    },
+    Arn: {
+      type: 'string',
+      min: 1,
+      max: 1011,
+    },
     AutoRollbackConfiguration: {
       type: 'structure',
       members: {
@@ -288,6 +671,37 @@ export const MODEL: CompactModel = {
       type: 'list',
       member: 'AutoScalingGroupName',
     },
+    BatchGetApplicationRevisionsInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+        revisions: 'RevisionLocationList',
+      },
+      required: ['applicationName', 'revisions'],
+    },
+    BatchGetApplicationsInput: {
+      type: 'structure',
+      members: {
+        applicationNames: 'ApplicationsList',
+      },
+      required: ['applicationNames'],
+    },
+    BatchGetDeploymentGroupsInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+        deploymentGroupNames: 'DeploymentGroupsList',
+      },
+      required: ['applicationName', 'deploymentGroupNames'],
+    },
+    BatchGetDeploymentInstancesInput: {
+      type: 'structure',
+      members: {
+        deploymentId: 'DeploymentId',
+        instanceIds: 'InstancesList',
+      },
+      required: ['deploymentId', 'instanceIds'],
+    },
     BatchGetDeploymentTargetsInput: {
       type: 'structure',
       members: {
@@ -302,6 +716,13 @@ export const MODEL: CompactModel = {
         deploymentIds: 'DeploymentsList',
       },
       required: ['deploymentIds'],
+    },
+    BatchGetOnPremisesInstancesInput: {
+      type: 'structure',
+      members: {
+        instanceNames: 'InstanceNameList',
+      },
+      required: ['instanceNames'],
     },
     BlueGreenDeploymentConfiguration: {
       type: 'structure',
@@ -348,6 +769,17 @@ export const MODEL: CompactModel = {
       },
       required: ['applicationName'],
     },
+    CreateDeploymentConfigInput: {
+      type: 'structure',
+      members: {
+        deploymentConfigName: 'DeploymentConfigName',
+        minimumHealthyHosts: 'MinimumHealthyHosts',
+        trafficRoutingConfig: 'TrafficRoutingConfig',
+        computePlatform: 'ComputePlatform',
+        zonalConfig: 'ZonalConfig',
+      },
+      required: ['deploymentConfigName'],
+    },
     CreateDeploymentGroupInput: {
       type: 'structure',
       members: {
@@ -390,6 +822,40 @@ export const MODEL: CompactModel = {
       },
       required: ['applicationName'],
     },
+    DeleteApplicationInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+      },
+      required: ['applicationName'],
+    },
+    DeleteDeploymentConfigInput: {
+      type: 'structure',
+      members: {
+        deploymentConfigName: 'DeploymentConfigName',
+      },
+      required: ['deploymentConfigName'],
+    },
+    DeleteDeploymentGroupInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+        deploymentGroupName: 'DeploymentGroupName',
+      },
+      required: ['applicationName', 'deploymentGroupName'],
+    },
+    DeleteGitHubAccountTokenInput: {
+      type: 'structure',
+      members: {
+        tokenName: 'GitHubAccountTokenName',
+      },
+    },
+    DeleteResourcesByExternalIdInput: {
+      type: 'structure',
+      members: {
+        externalId: 'ExternalId',
+      },
+    },
     DeploymentConfigName: {
       type: 'string',
       min: 1,
@@ -399,6 +865,10 @@ export const MODEL: CompactModel = {
       type: 'string',
       min: 1,
       max: 100,
+    },
+    DeploymentGroupsList: {
+      type: 'list',
+      member: 'DeploymentGroupName',
     },
     DeploymentId: {
       type: 'string',
@@ -444,6 +914,13 @@ export const MODEL: CompactModel = {
     DeploymentsList: {
       type: 'list',
       member: 'DeploymentId',
+    },
+    DeregisterOnPremisesInstanceInput: {
+      type: 'structure',
+      members: {
+        instanceName: 'InstanceName',
+      },
+      required: ['instanceName'],
     },
     Description: {
       type: 'string',
@@ -524,6 +1001,13 @@ export const MODEL: CompactModel = {
       type: 'list',
       member: 'FilterValue',
     },
+    GetApplicationInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+      },
+      required: ['applicationName'],
+    },
     GetApplicationRevisionInput: {
       type: 'structure',
       members: {
@@ -531,6 +1015,13 @@ export const MODEL: CompactModel = {
         revision: 'RevisionLocation',
       },
       required: ['applicationName', 'revision'],
+    },
+    GetDeploymentConfigInput: {
+      type: 'structure',
+      members: {
+        deploymentConfigName: 'DeploymentConfigName',
+      },
+      required: ['deploymentConfigName'],
     },
     GetDeploymentGroupInput: {
       type: 'structure',
@@ -547,6 +1038,14 @@ export const MODEL: CompactModel = {
       },
       required: ['deploymentId'],
     },
+    GetDeploymentInstanceInput: {
+      type: 'structure',
+      members: {
+        deploymentId: 'DeploymentId',
+        instanceId: 'InstanceId',
+      },
+      required: ['deploymentId', 'instanceId'],
+    },
     GetDeploymentTargetInput: {
       type: 'structure',
       members: {
@@ -554,6 +1053,16 @@ export const MODEL: CompactModel = {
         targetId: 'TargetId',
       },
       required: ['deploymentId', 'targetId'],
+    },
+    GetOnPremisesInstanceInput: {
+      type: 'structure',
+      members: {
+        instanceName: 'InstanceName',
+      },
+      required: ['instanceName'],
+    },
+    GitHubAccountTokenName: {
+      type: 'string',
     },
     GitHubLocation: {
       type: 'structure',
@@ -572,9 +1081,45 @@ export const MODEL: CompactModel = {
         action: 'GreenFleetProvisioningAction',
       },
     },
+    IamSessionArn: {
+      type: 'string',
+    },
+    IamUserArn: {
+      type: 'string',
+    },
     InstanceAction: {
       type: 'string',
       enum: ['TERMINATE', 'KEEP_ALIVE'],
+    },
+    InstanceId: {
+      type: 'string',
+    },
+    InstanceName: {
+      type: 'string',
+    },
+    InstanceNameList: {
+      type: 'list',
+      member: 'InstanceName',
+    },
+    InstanceStatus: {
+      type: 'string',
+      enum: ['Pending', 'InProgress', 'Succeeded', 'Failed', 'Skipped', 'Unknown', 'Ready'],
+    },
+    InstanceStatusList: {
+      type: 'list',
+      member: 'InstanceStatus',
+    },
+    InstanceType: {
+      type: 'string',
+      enum: ['Blue', 'Green'],
+    },
+    InstanceTypeList: {
+      type: 'list',
+      member: 'InstanceType',
+    },
+    InstancesList: {
+      type: 'list',
+      member: 'InstanceId',
     },
     Key: {
       type: 'string',
@@ -585,6 +1130,49 @@ export const MODEL: CompactModel = {
     LifecycleEventStatus: {
       type: 'string',
       enum: ['Pending', 'InProgress', 'Succeeded', 'Failed', 'Skipped', 'Unknown'],
+    },
+    ListApplicationRevisionsInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+        sortBy: 'ApplicationRevisionSortBy',
+        sortOrder: 'SortOrder',
+        s3Bucket: 'S3Bucket',
+        s3KeyPrefix: 'S3Key',
+        deployed: 'ListStateFilterAction',
+        nextToken: 'NextToken',
+      },
+      required: ['applicationName'],
+    },
+    ListApplicationsInput: {
+      type: 'structure',
+      members: {
+        nextToken: 'NextToken',
+      },
+    },
+    ListDeploymentConfigsInput: {
+      type: 'structure',
+      members: {
+        nextToken: 'NextToken',
+      },
+    },
+    ListDeploymentGroupsInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+        nextToken: 'NextToken',
+      },
+      required: ['applicationName'],
+    },
+    ListDeploymentInstancesInput: {
+      type: 'structure',
+      members: {
+        deploymentId: 'DeploymentId',
+        nextToken: 'NextToken',
+        instanceStatusFilter: 'InstanceStatusList',
+        instanceTypeFilter: 'InstanceTypeList',
+      },
+      required: ['deploymentId'],
     },
     ListDeploymentTargetsInput: {
       type: 'structure',
@@ -606,6 +1194,32 @@ export const MODEL: CompactModel = {
         nextToken: 'NextToken',
       },
     },
+    ListGitHubAccountTokenNamesInput: {
+      type: 'structure',
+      members: {
+        nextToken: 'NextToken',
+      },
+    },
+    ListOnPremisesInstancesInput: {
+      type: 'structure',
+      members: {
+        registrationStatus: 'RegistrationStatus',
+        tagFilters: 'TagFilterList',
+        nextToken: 'NextToken',
+      },
+    },
+    ListStateFilterAction: {
+      type: 'string',
+      enum: ['include', 'exclude', 'ignore'],
+    },
+    ListTagsForResourceInput: {
+      type: 'structure',
+      members: {
+        ResourceArn: 'Arn',
+        NextToken: 'NextToken',
+      },
+      required: ['ResourceArn'],
+    },
     ListenerArn: {
       type: 'string',
     },
@@ -620,6 +1234,34 @@ export const MODEL: CompactModel = {
         targetGroupInfoList: 'TargetGroupInfoList',
         targetGroupPairInfoList: 'TargetGroupPairInfoList',
       },
+    },
+    MinimumHealthyHosts: {
+      type: 'structure',
+      members: {
+        type: 'MinimumHealthyHostsType',
+        value: 'MinimumHealthyHostsValue',
+      },
+    },
+    MinimumHealthyHostsPerZone: {
+      type: 'structure',
+      members: {
+        type: 'MinimumHealthyHostsPerZoneType',
+        value: 'MinimumHealthyHostsPerZoneValue',
+      },
+    },
+    MinimumHealthyHostsPerZoneType: {
+      type: 'string',
+      enum: ['HOST_COUNT', 'FLEET_PERCENT'],
+    },
+    MinimumHealthyHostsPerZoneValue: {
+      type: 'integer',
+    },
+    MinimumHealthyHostsType: {
+      type: 'string',
+      enum: ['HOST_COUNT', 'FLEET_PERCENT'],
+    },
+    MinimumHealthyHostsValue: {
+      type: 'integer',
     },
     NextToken: {
       type: 'string',
@@ -640,6 +1282,9 @@ export const MODEL: CompactModel = {
     OutdatedInstancesStrategy: {
       type: 'string',
       enum: ['UPDATE', 'IGNORE'],
+    },
+    Percentage: {
+      type: 'integer',
     },
     PutLifecycleEventHookExecutionStatusInput: {
       type: 'structure',
@@ -662,6 +1307,36 @@ export const MODEL: CompactModel = {
     RawStringSha256: {
       type: 'string',
     },
+    RegisterApplicationRevisionInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+        description: 'Description',
+        revision: 'RevisionLocation',
+      },
+      required: ['applicationName', 'revision'],
+    },
+    RegisterOnPremisesInstanceInput: {
+      type: 'structure',
+      members: {
+        instanceName: 'InstanceName',
+        iamSessionArn: 'IamSessionArn',
+        iamUserArn: 'IamUserArn',
+      },
+      required: ['instanceName'],
+    },
+    RegistrationStatus: {
+      type: 'string',
+      enum: ['Registered', 'Deregistered'],
+    },
+    RemoveTagsFromOnPremisesInstancesInput: {
+      type: 'structure',
+      members: {
+        tags: 'TagList',
+        instanceNames: 'InstanceNameList',
+      },
+      required: ['tags', 'instanceNames'],
+    },
     Repository: {
       type: 'string',
     },
@@ -674,6 +1349,10 @@ export const MODEL: CompactModel = {
         string: 'RawString',
         appSpecContent: 'AppSpecContent',
       },
+    },
+    RevisionLocationList: {
+      type: 'list',
+      member: 'RevisionLocation',
     },
     RevisionLocationType: {
       type: 'string',
@@ -697,6 +1376,16 @@ export const MODEL: CompactModel = {
         version: 'VersionId',
         eTag: 'ETag',
       },
+    },
+    SkipWaitTimeForInstanceTerminationInput: {
+      type: 'structure',
+      members: {
+        deploymentId: 'DeploymentId',
+      },
+    },
+    SortOrder: {
+      type: 'string',
+      enum: ['ascending', 'descending'],
     },
     StopDeploymentInput: {
       type: 'structure',
@@ -729,9 +1418,21 @@ export const MODEL: CompactModel = {
       type: 'string',
       enum: ['KEY_ONLY', 'VALUE_ONLY', 'KEY_AND_VALUE'],
     },
+    TagKeyList: {
+      type: 'list',
+      member: 'Key',
+    },
     TagList: {
       type: 'list',
       member: 'Tag',
+    },
+    TagResourceInput: {
+      type: 'structure',
+      members: {
+        ResourceArn: 'Arn',
+        Tags: 'TagList',
+      },
+      required: ['ResourceArn', 'Tags'],
     },
     TargetFilterName: {
       type: 'string',
@@ -782,6 +1483,20 @@ export const MODEL: CompactModel = {
         ec2TagSet: 'EC2TagSet',
       },
     },
+    TimeBasedCanary: {
+      type: 'structure',
+      members: {
+        canaryPercentage: 'Percentage',
+        canaryInterval: 'WaitTimeInMins',
+      },
+    },
+    TimeBasedLinear: {
+      type: 'structure',
+      members: {
+        linearPercentage: 'Percentage',
+        linearInterval: 'WaitTimeInMins',
+      },
+    },
     TimeRange: {
       type: 'structure',
       members: {
@@ -797,6 +1512,18 @@ export const MODEL: CompactModel = {
       members: {
         listenerArns: 'ListenerArnList',
       },
+    },
+    TrafficRoutingConfig: {
+      type: 'structure',
+      members: {
+        type: 'TrafficRoutingType',
+        timeBasedCanary: 'TimeBasedCanary',
+        timeBasedLinear: 'TimeBasedLinear',
+      },
+    },
+    TrafficRoutingType: {
+      type: 'string',
+      enum: ['TimeBasedCanary', 'TimeBasedLinear', 'AllAtOnce'],
     },
     TriggerConfig: {
       type: 'structure',
@@ -835,11 +1562,65 @@ export const MODEL: CompactModel = {
     TriggerTargetArn: {
       type: 'string',
     },
+    UntagResourceInput: {
+      type: 'structure',
+      members: {
+        ResourceArn: 'Arn',
+        TagKeys: 'TagKeyList',
+      },
+      required: ['ResourceArn', 'TagKeys'],
+    },
+    UpdateApplicationInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+        newApplicationName: 'ApplicationName',
+      },
+    },
+    UpdateDeploymentGroupInput: {
+      type: 'structure',
+      members: {
+        applicationName: 'ApplicationName',
+        currentDeploymentGroupName: 'DeploymentGroupName',
+        newDeploymentGroupName: 'DeploymentGroupName',
+        deploymentConfigName: 'DeploymentConfigName',
+        ec2TagFilters: 'EC2TagFilterList',
+        onPremisesInstanceTagFilters: 'TagFilterList',
+        autoScalingGroups: 'AutoScalingGroupNameList',
+        serviceRoleArn: 'Role',
+        triggerConfigurations: 'TriggerConfigList',
+        alarmConfiguration: 'AlarmConfiguration',
+        autoRollbackConfiguration: 'AutoRollbackConfiguration',
+        outdatedInstancesStrategy: 'OutdatedInstancesStrategy',
+        deploymentStyle: 'DeploymentStyle',
+        blueGreenDeploymentConfiguration: 'BlueGreenDeploymentConfiguration',
+        loadBalancerInfo: 'LoadBalancerInfo',
+        ec2TagSet: 'EC2TagSet',
+        ecsServices: 'ECSServiceList',
+        onPremisesTagSet: 'OnPremisesTagSet',
+        terminationHookEnabled: 'NullableBoolean',
+      },
+      required: ['applicationName', 'currentDeploymentGroupName'],
+    },
     Value: {
       type: 'string',
     },
     VersionId: {
       type: 'string',
+    },
+    WaitTimeInMins: {
+      type: 'integer',
+    },
+    WaitTimeInSeconds: {
+      type: 'long',
+    },
+    ZonalConfig: {
+      type: 'structure',
+      members: {
+        firstZoneMonitorDurationInSeconds: 'WaitTimeInSeconds',
+        monitorDurationInSeconds: 'WaitTimeInSeconds',
+        minimumHealthyHostsPerZone: 'MinimumHealthyHostsPerZone',
+      },
     },
   },
 };

@@ -12,15 +12,8 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** The official CodeDeploy model path: ../shared/reference/models beside the repository. */
-export const MODEL_PATH = path.resolve(
-  repoRoot(),
-  '..',
-  'shared',
-  'reference',
-  'models',
-  'codedeploy-2014-10-06.json',
-);
+/** The official CodeDeploy model (botocore's copy, Apache-2.0: see model/NOTICE), kept in the repository. */
+export const MODEL_PATH = path.join(repoRoot(), 'packages', 'local', 'model', 'codedeploy-2014-10-06.json');
 
 export interface RawShape {
   type: string;
