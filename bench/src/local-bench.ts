@@ -118,6 +118,36 @@ export async function throughput(
   };
 }
 
+/** The local CodeDeploy's throughput targets: reports/s and server CPU per report, each against the bare server. */
+export const LOCAL_TARGETS = { minThroughputRatio: 0.9, maxCpuRatio: 2 } as const;
+
+/** One target line of the report (the shape report.ts prints). */
+export interface LocalTarget {
+  readonly name: string;
+  readonly value: string;
+  readonly target: string;
+  readonly met: boolean;
+}
+
+/** The local CodeDeploy's targets, as met or missed by one run. */
+export function localTargets(t: ThroughputResult): LocalTarget[] {
+  const cpuRatio = t.localCpuUsPerReport / t.bareCpuUsPerReport;
+  return [
+    {
+      name: 'local CodeDeploy vs bare Node HTTP server, reports/s through the SDK',
+      value: `${t.ratio.toFixed(2)}×`,
+      target: `≥ ${LOCAL_TARGETS.minThroughputRatio}×`,
+      met: t.ratio >= LOCAL_TARGETS.minThroughputRatio,
+    },
+    {
+      name: 'local CodeDeploy vs bare Node HTTP server, server CPU per report',
+      value: `${cpuRatio.toFixed(2)}×`,
+      target: `≤ ${LOCAL_TARGETS.maxCpuRatio}×`,
+      met: cpuRatio <= LOCAL_TARGETS.maxCpuRatio,
+    },
+  ];
+}
+
 export interface EcsResult {
   readonly runs: number[];
   readonly medianMs: number;

@@ -1,6 +1,6 @@
 import { cpus, release, totalmem } from 'node:os';
 import type { Bundle } from './bundle.js';
-import type { EcsResult, ThroughputResult } from './local-bench.js';
+import { type EcsResult, localTargets, type ThroughputResult } from './local-bench.js';
 import type { Candidate, ColdFigures, WarmFigures } from './measure.js';
 
 export interface CandidateResult {
@@ -124,12 +124,7 @@ export function targets(results: readonly CandidateResult[], throughput: Through
       },
     );
   }
-  out.push({
-    name: 'local CodeDeploy vs bare Node HTTP server, reports/s',
-    value: fmtRatio(throughput.ratio),
-    target: '≥ 0.5×',
-    met: throughput.ratio >= 0.5,
-  });
+  out.push(...localTargets(throughput));
   return out;
 }
 

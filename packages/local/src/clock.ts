@@ -3,7 +3,10 @@
  * (CodeDeploy's one-hour hook timeout, a ten-minute canary) by a time scale.
  */
 
-/** A source of time and timers. Timers it creates must not keep the process alive. */
+/**
+ * A source of time and timers. Timers it creates need not keep the process alive: the {@link Scheduler}
+ * that uses them does, while a wait is pending.
+ */
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
@@ -30,9 +33,18 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
+/** The longest interval Node accepts; the keep-alive timer never fires in practice. */
+const KEEP_ALIVE_MS = 2 ** 31 - 1;
+const noop = () => {};
+
 /**
  * Runs waits in scaled time and remembers every pending timer so {@link Scheduler.close} can cancel
  * them all.
+ *
+ * The runtime rule: while a wait is pending (or a {@link Scheduler.hold} is held), one ref'd timer keeps
+ * the Node process alive, whatever clock the timers come from, so a plain script awaiting a deployment
+ * does not exit half-way; once nothing is pending, or after {@link Scheduler.close}, nothing of the
+ * scheduler is left on the event loop.
  *
  * @example
  * ```ts
@@ -45,6 +57,8 @@ export class Scheduler {
   /** 1 = real time, 0.001 = 1000x faster, 0 = no waiting. */
   readonly timeScale: number;
   readonly #pending = new Map<unknown, () => void>();
+  #holds = 0;
+  #keepAlive: ReturnType<typeof setInterval> | undefined;
   #closed = false;
 
   constructor(clock: Clock, timeScale: number) {
@@ -73,18 +87,68 @@ export class Scheduler {
         this.clock.clearTimeout(handle);
         this.#pending.delete(handle);
         signal?.removeEventListener('abort', onAbort);
+        this.#settle();
         resolve(value);
       };
       const onAbort = () => finish(false);
       const handle = this.clock.setTimeout(() => finish(true), ms);
       this.#pending.set(handle, onAbort);
       signal?.addEventListener('abort', onAbort, { once: true });
+      this.#settle();
     });
   }
 
-  /** Cancels every pending wait (they resolve `false`) and refuses new ones. */
+  /**
+   * Keeps the process alive until the returned function is called (once; later calls do nothing): for
+   * pending work that waits on something other than this scheduler's timers, such as a deployment as a
+   * whole. A no-op once closed.
+   */
+  hold(): () => void {
+    if (this.#closed) return noop;
+    this.#holds++;
+    this.#settle();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds--;
+      this.#settle();
+    };
+  }
+
+  /** Whether the scheduler is keeping the process alive right now. */
+  get active(): boolean {
+    return this.#keepAlive !== undefined;
+  }
+
+  /** Cancels every pending wait (they resolve `false`), releases the process and refuses new waits. */
   close(): void {
     this.#closed = true;
     for (const cancel of [...this.#pending.values()]) cancel();
+    this.#holds = 0;
+    this.#settle();
+  }
+
+  /** Arms the keep-alive timer while anything is pending, and clears it as soon as nothing is. */
+  #settle(): void {
+    const busy = !this.#closed && (this.#pending.size > 0 || this.#holds > 0);
+    if (busy && this.#keepAlive === undefined) this.#keepAlive = setInterval(noop, KEEP_ALIVE_MS);
+    else if (!busy && this.#keepAlive !== undefined) {
+      clearInterval(this.#keepAlive);
+      this.#keepAlive = undefined;
+    }
   }
 }
+
+/**
+ * The abort reason for a wait that ended because the work it guarded settled. Aborting with a reason is
+ * cheap; `abort()` without one builds a `DOMException` with a stack trace, which shows on hot paths.
+ *
+ * @example
+ * ```ts
+ * const done = new AbortController();
+ * await Promise.race([work, scheduler.sleep(timeoutMs, done.signal)]);
+ * done.abort(SETTLED);
+ * ```
+ */
+export const SETTLED = 'settled';

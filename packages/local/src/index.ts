@@ -10,6 +10,7 @@ export {
   type EcsNativeInvocation,
   type EcsNativeOutcome,
   type EcsNativeStage,
+  type EcsNativeStep,
   type ServiceDeploymentStatus,
   simulateEcsNativeDeployment,
 } from './ecs-native/index.js';

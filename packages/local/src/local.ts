@@ -98,24 +98,37 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
     functionTimeoutMs: o.functionTimeoutMs,
     credentials,
     env: () => ({ ...env }),
+    logLimit: o.logLimit,
   });
   const faults = new FaultInjector(o.seed);
   const server = new LocalServer({
     host: o.host,
     port: o.port,
     bodyLimit: o.bodyLimit,
+    bodyTimeoutMs: o.bodyTimeoutMs,
+    maxConnections: o.maxConnections,
+    maxInFlightBytes: o.maxInFlightBytes,
+    logLimit: o.logLimit,
     credentials: o.credentials,
+    regions: o.signingRegions,
     faults,
     scheduler,
     clock: o.clock,
   });
-  server.mount(codeDeployService(engine));
+  server.mount({ ...codeDeployService(engine), signingName: 'codedeploy' });
   let services: AwsServices | undefined;
   if (o.services !== false) {
     const { lambdaFunctions, ecsServices, alarms } = engine.state;
     services = createAwsServices(
       { lambdaFunctions, ecsServices, alarms },
-      { functionTimeoutMs: o.functionTimeoutMs, ...o.services, region: o.region, accountId: o.accountId },
+      {
+        functionTimeoutMs: o.functionTimeoutMs,
+        timeScale: o.timeScale,
+        clock: o.clock,
+        ...o.services,
+        region: o.region,
+        accountId: o.accountId,
+      },
     );
     for (const handler of services.handlers) server.mount(handler);
   }
@@ -160,6 +173,7 @@ export async function startLocalCodeDeploy(options: LocalCodeDeployOptions = {})
     mount: (handler) => server.mount(handler),
     close: () => {
       closed ??= (async () => {
+        await services?.close();
         await engine.close();
         await server.close();
       })();

@@ -16,8 +16,14 @@ export interface LocalCodeDeployOptions {
    * to test timeouts). @default 1
    */
   readonly timeScale?: number;
-  /** When given, SigV4 signatures are verified against them (strict mode). @default undefined: any signed request */
+  /**
+   * When given, SigV4 signatures are verified against them (strict mode): over the raw body (the client's
+   * `x-amz-content-sha256` is never trusted), for the service the request reached and for one of
+   * `signingRegions`. @default undefined: any well-formed SigV4 Authorization header is accepted
+   */
   readonly credentials?: Credentials;
+  /** In strict mode, the regions a request may be signed for. @default [region] */
+  readonly signingRegions?: readonly string[];
   /** @default 'us-east-1' */
   readonly region?: string;
   /** The account id in ARNs. @default '123456789012' */
@@ -34,8 +40,25 @@ export interface LocalCodeDeployOptions {
   readonly hookTimeoutMs?: number;
   /** A hook function's own timeout (the Lambda timeout), real milliseconds, not scaled. @default 30_000 */
   readonly functionTimeoutMs?: number;
-  /** The largest request body accepted, bytes. @default 1_048_576 */
+  /** The largest request body accepted, bytes (larger ones: HTTP 413). @default 1_048_576 */
   readonly bodyLimit?: number;
+  /**
+   * The request body bytes held at once across all connections; a body that does not fit is answered HTTP 503
+   * `ServiceUnavailable` (the SDK retries it) before it is read. @default 16_777_216 (16 MiB)
+   */
+  readonly maxInFlightBytes?: number;
+  /**
+   * Real milliseconds a request body may take to arrive after its headers; a slower one is answered HTTP 408
+   * `RequestTimeoutException` and its connection closed. @default 10_000
+   */
+  readonly bodyTimeoutMs?: number;
+  /** Open connections accepted at once; further ones are closed at once. @default 512 */
+  readonly maxConnections?: number;
+  /**
+   * The most entries `requests` and `reports` keep: once full, the oldest eighth is dropped, so a long-running
+   * server's memory stays bounded. @default 50_000
+   */
+  readonly logLimit?: number;
   /** Seed of the random used by fault rates. @default 42 */
   readonly seed?: number;
   /** The clock (and timers) to use. @default systemClock */
@@ -49,8 +72,11 @@ export interface LocalCodeDeployOptions {
 }
 
 /** Options with defaults applied. */
-export type ResolvedOptions = Required<Omit<LocalCodeDeployOptions, 'credentials' | 'services'>> & {
+export type ResolvedOptions = Required<
+  Omit<LocalCodeDeployOptions, 'credentials' | 'services' | 'signingRegions'>
+> & {
   readonly credentials: Credentials | undefined;
+  readonly signingRegions: readonly string[];
   readonly services: Omit<AwsServicesOptions, 'region' | 'accountId'> | false;
 };
 
@@ -66,12 +92,16 @@ export const DEFAULT_OPTIONS = {
   hookTimeoutMs: 3_600_000,
   functionTimeoutMs: 30_000,
   bodyLimit: 1_048_576,
+  maxInFlightBytes: 16_777_216,
+  bodyTimeoutMs: 10_000,
+  maxConnections: 512,
+  logLimit: 50_000,
   seed: 42,
   clock: systemClock,
   services: {},
 } as const;
 
-const KNOWN = new Set([...Object.keys(DEFAULT_OPTIONS), 'credentials']);
+const KNOWN = new Set([...Object.keys(DEFAULT_OPTIONS), 'credentials', 'signingRegions']);
 
 function fail(message: string): never {
   throw new LocalCodeDeployError('INVALID_OPTIONS', message);
@@ -87,7 +117,8 @@ function fail(message: string): never {
  */
 export function resolveOptions(options: LocalCodeDeployOptions = {}): ResolvedOptions {
   for (const key of Object.keys(options)) if (!KNOWN.has(key)) fail(`Unknown option \`${key}\``);
-  const o = { ...DEFAULT_OPTIONS, ...options } as ResolvedOptions;
+  const merged = { ...DEFAULT_OPTIONS, ...options };
+  const o = { ...merged, signingRegions: options.signingRegions ?? [merged.region] } as ResolvedOptions;
   const finite = (name: keyof ResolvedOptions, min: number) => {
     const v = o[name];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min)
@@ -98,6 +129,17 @@ export function resolveOptions(options: LocalCodeDeployOptions = {}): ResolvedOp
   finite('hookTimeoutMs', 0);
   finite('functionTimeoutMs', 1);
   finite('bodyLimit', 1);
+  finite('maxInFlightBytes', 1);
+  finite('bodyTimeoutMs', 1);
+  finite('maxConnections', 1);
+  if (!(o.logLimit === Number.POSITIVE_INFINITY || (Number.isInteger(o.logLimit) && o.logLimit > 0)))
+    fail('Expected `logLimit` to be a positive integer or Infinity');
+  if (
+    !Array.isArray(o.signingRegions) ||
+    o.signingRegions.length === 0 ||
+    !o.signingRegions.every((r) => typeof r === 'string' && r !== '')
+  )
+    fail('Expected `signingRegions` to be a non-empty list of region names');
   if (!(o.hookDuplicateRate >= 0 && o.hookDuplicateRate <= 1))
     fail('Expected `hookDuplicateRate` to be a number from 0 to 1');
   if (![0, 1, 2].includes(o.hookRetries)) fail('Expected `hookRetries` to be 0, 1 or 2');

@@ -1,4 +1,12 @@
-import { type EcsNativeHookEvent, type EcsNativeStage, simulateEcsNativeDeployment } from '@greenlight/local';
+import { join } from 'node:path';
+import {
+  type EcsNativeHookEvent,
+  type EcsNativeStage,
+  Scheduler,
+  simulateEcsNativeDeployment,
+  systemClock,
+} from '@greenlight/local';
+import { runTsFile } from './helpers/child.js';
 
 const ok = () => ({ hookStatus: 'SUCCEEDED' });
 
@@ -226,5 +234,87 @@ describe('a simulated Amazon ECS native blue/green deployment', () => {
     });
     setTimeout(() => d.stop(), 20);
     expect(await d.done).toMatchObject({ status: 'Stopped', serviceDeploymentStatus: 'STOPPED' });
+  });
+});
+
+describe('the runtime rule for the emulator itself', () => {
+  /** What keeps an event loop alive that the emulator could have left behind (stdio pipes are the script's). */
+  const leftovers = (active: string[]) => active.filter((r) => !['PipeWrap', 'TTYWrap'].includes(r));
+
+  it('keeps a plain script awaiting an ECS native deployment alive until the outcome, then leaves nothing', async () => {
+    const run = await runTsFile(join(__dirname, 'fixtures', 'ecs-native-script.mts'));
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    const printed = JSON.parse(run.stdout) as {
+      outcome: { serviceDeploymentStatus: string };
+      active: string[];
+    };
+    expect(printed.outcome.serviceDeploymentStatus).toBe('SUCCESSFUL');
+    expect(leftovers(printed.active)).toEqual([]);
+  });
+
+  it('leaves nothing behind after a CodeDeploy deployment in the engine and close()', async () => {
+    const run = await runTsFile(join(__dirname, 'fixtures', 'engine-script.mts'));
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    const printed = JSON.parse(run.stdout) as { outcome: { status: string }; active: string[] };
+    expect(printed.outcome.status).toBe('Succeeded');
+    expect(leftovers(printed.active)).toEqual([]);
+  });
+
+  it('holds the process while a wait is pending and releases it when the wait ends or the scheduler closes', async () => {
+    const scheduler = new Scheduler(systemClock, 1);
+    expect(scheduler.active).toBe(false);
+    const wait = scheduler.realSleep(5);
+    expect(scheduler.active).toBe(true);
+    expect(await wait).toBe(true);
+    expect(scheduler.active).toBe(false);
+    const release = scheduler.hold();
+    expect(scheduler.active).toBe(true);
+    release();
+    release();
+    expect(scheduler.active).toBe(false);
+    const long = scheduler.realSleep(60_000);
+    scheduler.hold();
+    scheduler.close();
+    expect(await long).toBe(false);
+    expect(scheduler.active).toBe(false);
+    expect(await scheduler.realSleep(1)).toBe(false);
+  });
+
+  it('ends the function-timeout wait of every invocation as soon as the hook answers', async () => {
+    const clock = {
+      pending: new Set<unknown>(),
+      now: () => Date.now(),
+      setTimeout(fn: () => void, ms: number) {
+        const t = setTimeout(() => {
+          clock.pending.delete(t);
+          fn();
+        }, ms);
+        t.unref();
+        clock.pending.add(t);
+        return t;
+      },
+      clearTimeout(handle: unknown) {
+        clock.pending.delete(handle);
+        clearTimeout(handle as NodeJS.Timeout);
+      },
+    };
+    let waitsDuringLastHook = -1;
+    const d = simulateEcsNativeDeployment({
+      service: 'web',
+      timeScale: 0,
+      clock,
+      hooks: {
+        PRE_SCALE_UP: ok,
+        POST_SCALE_UP: ok,
+        POST_TEST_TRAFFIC_SHIFT: () => {
+          waitsDuringLastHook = clock.pending.size;
+          return ok();
+        },
+      },
+    });
+    await d.done;
+    // Only this invocation's own timeout is pending while it runs: none left over from earlier hooks.
+    expect(waitsDuringLastHook).toBe(1);
+    expect(clock.pending.size).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import fc from 'fast-check';
-import { type LocalCodeDeploy, startLocalCodeDeploy } from '../src/index.js';
+import { type LocalCodeDeploy, signRequest, startLocalCodeDeploy } from '../src/index.js';
 import { MODEL } from '../src/protocol/model.generated.js';
 import type { CompactShape } from '../src/protocol/model-types.js';
 import { IMPLEMENTED_OPERATIONS } from '../src/protocol/operations-list.js';
@@ -169,5 +169,70 @@ describe('fuzzed requests never crash or wedge the server', () => {
     );
     const res = await send(local, 'CodeDeploy_20141006.ListDeployments', '{}', { authorization: DUMMY_AUTH });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('prototype pollution through awsQuery members', () => {
+  const POLLUTING = [
+    '__proto__.skip=1',
+    'constructor.prototype.skip=1',
+    'Targets.member.1.__proto__.skip=1',
+    'prototype.skip=1',
+  ];
+  const credentials = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret' };
+  const polluted = () => ({}) as Record<string, unknown>;
+
+  afterEach(() => {
+    // Leave the realm clean for the next test even when the server under test is vulnerable.
+    delete (Object.prototype as Record<string, unknown>).skip;
+  });
+
+  async function signedForm(local: LocalCodeDeploy, service: string, body: string, secret?: string) {
+    const headers: Record<string, string> = {
+      host: new URL(local.endpoint).host,
+      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+    };
+    await signRequest(
+      { method: 'POST', url: '/', headers, body },
+      { ...credentials, secretAccessKey: secret ?? credentials.secretAccessKey },
+      'us-east-1',
+      service,
+      Date.now(),
+    );
+    const res = await fetch(`${local.endpoint}/`, { method: 'POST', headers, body });
+    return { status: res.status, text: await res.text() };
+  }
+
+  it.each([
+    ['ELBv2', 'elasticloadbalancing', 'Action=DescribeTargetHealth&Version=2015-12-01'],
+    ['CloudWatch', 'monitoring', 'Action=DescribeAlarms&Version=2010-08-01'],
+  ])('refuses __proto__, constructor and prototype member names (%s)', async (_, service, action) => {
+    const local = await startLocalCodeDeploy({ timeScale: 0, credentials });
+    try {
+      for (const member of POLLUTING) {
+        const res = await signedForm(local, service, `${action}&${member}`);
+        expect(res.status).toBe(400);
+        expect(res.text).toContain('<Code>MalformedQueryString</Code>');
+        expect(polluted().skip).toBeUndefined();
+      }
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('parses nothing before authentication: a refused request cannot touch Object.prototype', async () => {
+    const local = await startLocalCodeDeploy({ timeScale: 0, credentials });
+    try {
+      for (const member of POLLUTING) {
+        const body = `Action=DescribeTargetHealth&${member}`;
+        const res = await signedForm(local, 'elasticloadbalancing', body, 'wrong-secret');
+        expect(res.status).toBe(400);
+        expect(res.text).toContain('<Code>InvalidSignature</Code>');
+        expect(polluted().skip).toBeUndefined();
+      }
+      expect(local.requests.map((r) => r.operation)).toEqual(POLLUTING.map(() => 'unknown'));
+    } finally {
+      await local.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Scheduler, systemClock } from '../clock.js';
 import type { DeploymentEvent, LifecycleEventStatus, TimelineEntry } from '../engine/types.js';
-import type { LambdaLikeContext } from '../runners/types.js';
+import { invokeHook } from './invoke.js';
 import { type EcsNativeArns, hookEvent, parseResponse } from './payload.js';
 import type {
   EcsNativeDeploymentOptions,
@@ -10,10 +10,11 @@ import type {
   EcsNativeInvocation,
   EcsNativeOutcome,
   EcsNativeStage,
+  EcsNativeStep,
   ServiceDeploymentStatus,
 } from './types.js';
 
-type Step = EcsNativeStage | 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP';
+type Step = EcsNativeStep;
 
 const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
 const alnum = (n: number) =>
@@ -50,7 +51,13 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
   readonly #entries: Entry[] = [];
   readonly #history: DeploymentEvent[] = [];
   readonly #scheduler: Scheduler;
-  readonly #stop = new AbortController();
+  /** Aborted by any stop: ends the forward stages. */
+  readonly #forward = new AbortController();
+  /** Aborted by a stop without rollback (or during a rollback's own stop): ends everything. */
+  readonly #abort = new AbortController();
+  #stopReason: string | undefined;
+  #rollbackRequested = false;
+  #step_: Step | undefined;
   #status: ServiceDeploymentStatus = 'PENDING';
 
   constructor(readonly options: EcsNativeDeploymentOptions) {
@@ -65,11 +72,19 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
       resourceArn: `${base}:service-deployment/${cluster}/${options.service}/${alnum(21)}`,
       blue: revision(digits(19)),
       green: revision(digits(19)),
+      ...options.arns,
     };
     this.serviceDeploymentArn = this.arns.resourceArn;
     this.#scheduler = new Scheduler(options.clock ?? systemClock, options.timeScale ?? 1);
+    // The runtime rule: the process stays alive until the deployment ends (a hook may wait on anything).
+    const release = this.#scheduler.hold();
     // Start on a later turn so callers can subscribe first.
-    this.done = new Promise<void>((r) => setImmediate(r)).then(() => this.#run());
+    this.done = new Promise<void>((r) => setImmediate(r))
+      .then(() => this.#run())
+      .finally(() => {
+        release();
+        this.#scheduler.close();
+      });
   }
 
   /** The stages with their status, start, end, attempts and the reason of a failure. */
@@ -95,9 +110,33 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
     }
   }
 
-  /** Stops the deployment (ECS: STOPPED); hooks in progress are not invoked again. */
-  stop(): void {
-    this.#stop.abort();
+  /** The service deployment status ECS would report now. */
+  get status(): ServiceDeploymentStatus {
+    return this.#status;
+  }
+
+  /** The stage running now (or last run), as a hook stage or one of ECS's own steps. */
+  get lifecycleStage(): EcsNativeStep | undefined {
+    return this.#step_;
+  }
+
+  /** Why the deployment was stopped, when it was. */
+  get stopReason(): string | undefined {
+    return this.#stopReason;
+  }
+
+  /**
+   * Stops the deployment; hooks in progress are not invoked again. Without `rollback` it ends STOPPED
+   * (ECS's ABORT); with it, the traffic that had moved is shifted back (ECS's ROLLBACK: ROLLBACK_REQUESTED,
+   * then the rollback's traffic-shift hooks). A stop after the outcome does nothing.
+   */
+  stop(options: { readonly rollback?: boolean; readonly reason?: string } = {}): void {
+    if (this.#forward.signal.aborted || isFinal(this.#status)) return;
+    this.#stopReason = options.reason ?? 'stopped';
+    this.#rollbackRequested = options.rollback === true;
+    this.#setStatus(this.#rollbackRequested ? 'ROLLBACK_REQUESTED' : 'STOP_REQUESTED');
+    this.#forward.abort();
+    if (!this.#rollbackRequested) this.#abort.abort();
   }
 
   #emit(ev: DeploymentEvent): void {
@@ -112,7 +151,7 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
         ? 'Succeeded'
         : status === 'STOPPED'
           ? 'Stopped'
-          : status.startsWith('ROLLBACK')
+          : status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED'
             ? 'Failed'
             : 'InProgress';
     this.#emit({
@@ -145,77 +184,59 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
   }
 
   /** Runs one stage's hook until it answers SUCCEEDED or FAILED. Returns the reason of a failure. */
-  async #runHook(stage: EcsNativeStage, entry: Entry, rollback: boolean): Promise<string | undefined> {
+  async #runHook(
+    stage: EcsNativeStage,
+    entry: Entry,
+    rollback: boolean,
+    signal: AbortSignal,
+  ): Promise<string | undefined> {
     const config = this.#config(stage);
     if (!config) return undefined;
     const executionId = randomUUID();
     const timeoutMs = (config.timeoutInMinutes ?? 1440) * 60_000;
-    const functionTimeoutMs = config.functionTimeoutMs ?? 60_000;
+    const functionName = config.handler.name || 'hook';
     let runtimeDetails: Record<string, unknown> | undefined;
     let waitedMs = 0;
-    this.#update(entry, { hookFunction: config.handler.name || 'hook' });
+    this.#update(entry, { hookFunction: functionName });
+    const at = () => new Date(this.#scheduler.clock.now());
     while (true) {
-      if (this.#stop.signal.aborted) return 'stopped';
+      if (signal.aborted) return 'stopped';
       const attempt = entry.attempts + 1;
       this.#update(entry, { attempts: attempt });
-      const event = hookEvent(stage, this.arns, executionId, rollback, {
-        ...config.hookDetails,
-        ...runtimeDetails,
-      });
-      const at = () => new Date(this.#scheduler.clock.now());
-      this.#emit({
+      const details = { ...config.hookDetails, ...runtimeDetails };
+      const event = hookEvent(stage, this.arns, executionId, rollback, details, this.options.initial);
+      const base = {
         type: 'invocation',
         deploymentId: this.serviceDeploymentArn,
         lifecycleEvent: stage,
         attempt,
-        result: 'started',
-        at: at(),
-      });
-      const started = this.#scheduler.clock.now();
-      const context: LambdaLikeContext = {
-        functionName: config.handler.name || 'hook',
-        functionVersion: '$LATEST',
-        invokedFunctionArn: `arn:aws:lambda:${this.options.region ?? 'us-east-1'}:${this.options.accountId ?? '123456789012'}:function:${config.handler.name || 'hook'}`,
-        memoryLimitInMB: '128',
-        awsRequestId: randomUUID(),
-        logGroupName: '/aws/lambda/hook',
-        logStreamName: 'local',
-        callbackWaitsForEmptyEventLoop: true,
-        getRemainingTimeInMillis: () =>
-          Math.max(0, started + functionTimeoutMs - this.#scheduler.clock.now()),
       };
-      let response: unknown;
-      let error: string | undefined;
-      try {
-        response = await Promise.race([
-          Promise.resolve().then(() => config.handler(event, context)),
-          this.#scheduler.realSleep(functionTimeoutMs).then((elapsed) => {
-            if (elapsed)
-              throw new Error(`Task timed out after ${(functionTimeoutMs / 1000).toFixed(2)} seconds`);
-            throw new Error('stopped');
-          }),
-        ]);
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
+      this.#emit({ ...base, type: 'invocation', result: 'started', at: at() });
+      const result = await invokeHook(config.handler, event, {
+        scheduler: this.#scheduler,
+        functionName,
+        functionArn: `arn:aws:lambda:${this.options.region ?? 'us-east-1'}:${this.options.accountId ?? '123456789012'}:function:${functionName}`,
+        functionTimeoutMs: config.functionTimeoutMs ?? 60_000,
+        signal,
+      });
+      if (result.kind === 'stopped') return 'stopped';
+      const error = result.kind === 'error' ? result.error : undefined;
       this.invocations.push({
         stage,
         rollback,
         event,
-        ...(error === undefined ? { response } : { error }),
+        ...(result.kind === 'answered' ? { response: result.response } : { error: result.error }),
         at: at(),
       });
       this.#emit({
+        ...base,
         type: 'invocation',
-        deploymentId: this.serviceDeploymentArn,
-        lifecycleEvent: stage,
-        attempt,
         result: error === undefined ? 'returned' : 'error',
         ...(error !== undefined && { error }),
         at: at(),
       });
-      if (error !== undefined) return `function error: ${error}`;
-      const parsed = parseResponse(response);
+      if (result.kind === 'error') return `function error: ${result.error}`;
+      const parsed = parseResponse(result.response);
       if (!parsed.ok) return parsed.reason;
       if (parsed.hookStatus === 'SUCCEEDED') return undefined;
       if (parsed.hookStatus === 'FAILED') return 'the hook answered FAILED';
@@ -230,19 +251,21 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
         }
         return `the hook did not answer SUCCEEDED within ${timeoutMs / 60_000} min`;
       }
-      if (!(await this.#scheduler.sleep(parsed.callBackDelay * 1000, this.#stop.signal))) return 'stopped';
+      if (!(await this.#scheduler.sleep(parsed.callBackDelay * 1000, signal))) return 'stopped';
     }
   }
 
-  async #step(step: Step, rollback = false): Promise<string | undefined> {
+  async #step(step: Step, rollback: boolean, signal: AbortSignal): Promise<string | undefined> {
+    this.#step_ = step;
     const entry = this.#entry(rollback ? `${step} (rollback)` : step);
     this.#update(entry, { status: 'InProgress', startTime: new Date(this.#scheduler.clock.now()) });
     let reason: string | undefined;
     if (step === 'SCALE_UP' || step === 'BAKE_TIME' || step === 'CLEAN_UP') {
-      if (!(await this.#scheduler.sleep(this.options.stepMs ?? 60_000, this.#stop.signal)))
-        reason = 'stopped';
+      const stepMs = this.options.stepMs ?? 60_000;
+      const ms = step === 'BAKE_TIME' ? (this.options.bakeTimeMs ?? stepMs) : stepMs;
+      if (!(await this.#scheduler.sleep(ms, signal))) reason = 'stopped';
     } else {
-      reason = await this.#runHook(step, entry, rollback);
+      reason = await this.#runHook(step, entry, rollback, signal);
       if (!reason && (step === 'TEST_TRAFFIC_SHIFT' || step === 'PRODUCTION_TRAFFIC_SHIFT')) {
         const listener = step === 'TEST_TRAFFIC_SHIFT' ? 'test' : 'production';
         this.#emit({
@@ -281,7 +304,7 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
     let failure: { step: Step; reason: string } | undefined;
     for (const step of steps) {
       reached.add(step);
-      const reason = await this.#step(step);
+      const reason = await this.#step(step, false, this.#forward.signal);
       if (reason) {
         failure = { step, reason };
         break;
@@ -289,15 +312,16 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
     }
     for (const step of steps) if (!reached.has(step)) this.#entry(step).status = 'Skipped';
     let outcome: EcsNativeOutcome;
+    const stopped = failure?.reason === 'stopped';
     if (!failure) {
       this.#setStatus('SUCCESSFUL');
       outcome = { status: 'Succeeded', serviceDeploymentStatus: 'SUCCESSFUL' };
-    } else if (failure.reason === 'stopped') {
+    } else if (stopped && !this.#rollbackRequested) {
       this.#setStatus('STOPPED');
       outcome = {
         status: 'Stopped',
         serviceDeploymentStatus: 'STOPPED',
-        errorInformation: { code: 'DEPLOYMENT_STOPPED', message: 'stopped' },
+        errorInformation: { code: 'DEPLOYMENT_STOPPED', message: this.#stopReason ?? 'stopped' },
       };
     } else {
       // Roll back: ECS re-invokes the traffic-shift hooks for the traffic that had moved, production first.
@@ -305,16 +329,23 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
       let rollbackFailure: string | undefined;
       for (const step of ['PRODUCTION_TRAFFIC_SHIFT', 'TEST_TRAFFIC_SHIFT'] as const) {
         if (!reached.has(step) || rollbackFailure) continue;
-        rollbackFailure = await this.#step(step, true);
+        rollbackFailure = await this.#step(step, true, this.#abort.signal);
       }
-      const message = `${failure.step}: ${failure.reason}`;
       this.#setStatus(rollbackFailure ? 'ROLLBACK_FAILED' : 'ROLLBACK_SUCCESSFUL');
-      outcome = {
-        status: 'Failed',
-        serviceDeploymentStatus: this.#status,
-        errorInformation: { code: 'HOOK_FAILED', message },
-        rollbackStatus: rollbackFailure ? 'Failed' : 'Succeeded',
-      };
+      const rollbackStatus = rollbackFailure ? 'Failed' : 'Succeeded';
+      outcome = stopped
+        ? {
+            status: 'Stopped',
+            serviceDeploymentStatus: this.#status,
+            errorInformation: { code: 'DEPLOYMENT_STOPPED', message: this.#stopReason ?? 'stopped' },
+            rollbackStatus,
+          }
+        : {
+            status: 'Failed',
+            serviceDeploymentStatus: this.#status,
+            errorInformation: { code: 'HOOK_FAILED', message: `${failure.step}: ${failure.reason}` },
+            rollbackStatus,
+          };
     }
     this.#emit({
       type: 'outcome',
@@ -322,10 +353,15 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
       outcome,
       at: new Date(this.#scheduler.clock.now()),
     });
-    this.#scheduler.close();
     return outcome;
   }
 }
+
+const isFinal = (status: ServiceDeploymentStatus) =>
+  status === 'SUCCESSFUL' ||
+  status === 'STOPPED' ||
+  status === 'ROLLBACK_SUCCESSFUL' ||
+  status === 'ROLLBACK_FAILED';
 
 /** Starts a simulated ECS native blue/green deployment. See {@link EcsNativeDeployment}. */
 export function simulateEcsNativeDeployment(options: EcsNativeDeploymentOptions): EcsNativeDeployment {

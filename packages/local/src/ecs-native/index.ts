@@ -9,5 +9,6 @@ export {
   type EcsNativeInvocation,
   type EcsNativeOutcome,
   type EcsNativeStage,
+  type EcsNativeStep,
   type ServiceDeploymentStatus,
 } from './types.js';

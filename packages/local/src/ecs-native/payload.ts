@@ -11,15 +11,18 @@ export interface EcsNativeArns {
 /**
  * The traffic weights ECS puts in each stage's payload (ECS developer guide, "Lifecycle payloads"): test
  * traffic appears only at TEST_TRAFFIC_SHIFT, production traffic only around PRODUCTION_TRAFFIC_SHIFT; during a
- * rollback the traffic-shift stages show the weights moving back to blue.
+ * rollback the traffic-shift stages show the weights moving back to blue. For a service's first deployment
+ * (`initial`) there is no source revision: the weights name the target revision only.
  */
 export function weightsFor(
   stage: EcsNativeStage,
   arns: EcsNativeArns,
   rollback: boolean,
+  initial = false,
 ): Pick<EcsNativeHookEvent['executionDetails'], 'testTrafficWeights' | 'productionTrafficWeights'> {
-  const toGreen = { [arns.green]: 100, [arns.blue]: 0 };
-  const toBlue = { [arns.green]: 0, [arns.blue]: 100 };
+  const { green, blue } = arns;
+  const toGreen = initial ? { [green]: 100 } : { [green]: 100, [blue]: 0 };
+  const toBlue = initial ? { [green]: 0 } : { [green]: 0, [blue]: 100 };
   switch (stage) {
     case 'TEST_TRAFFIC_SHIFT':
       return { testTrafficWeights: rollback ? toBlue : toGreen, productionTrafficWeights: {} };
@@ -39,6 +42,7 @@ export function hookEvent(
   executionId: string,
   rollback: boolean,
   hookDetails: Record<string, unknown> | undefined,
+  initial = false,
 ): EcsNativeHookEvent {
   return {
     executionId,
@@ -47,7 +51,7 @@ export function hookEvent(
     executionDetails: {
       serviceArn: arns.serviceArn,
       targetServiceRevisionArn: arns.green,
-      ...weightsFor(stage, arns, rollback),
+      ...weightsFor(stage, arns, rollback, initial),
     },
     ...(hookDetails && Object.keys(hookDetails).length > 0 && { hookDetails }),
   };

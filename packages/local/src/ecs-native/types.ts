@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { DeploymentOutcome } from '../engine/types.js';
 import type { LambdaLikeContext } from '../runners/types.js';
+import type { EcsNativeArns } from './payload.js';
 
 /** The stages of an Amazon ECS native blue/green deployment at which a Lambda hook may run, in order. */
 export const ECS_NATIVE_HOOK_STAGES = [
@@ -16,6 +17,16 @@ export const ECS_NATIVE_HOOK_STAGES = [
 
 /** One of {@link ECS_NATIVE_HOOK_STAGES}. */
 export type EcsNativeStage = (typeof ECS_NATIVE_HOOK_STAGES)[number];
+
+/**
+ * A step of a deployment: a hook stage, or one of ECS's own steps between them.
+ *
+ * @example
+ * ```ts
+ * const step: EcsNativeStep | undefined = deployment.lifecycleStage; // e.g. 'BAKE_TIME'
+ * ```
+ */
+export type EcsNativeStep = EcsNativeStage | 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP';
 
 /** The payload ECS sends a lifecycle hook (ECS developer guide, "Lambda hooks for Amazon ECS service deployments"). */
 export interface EcsNativeHookEvent {
@@ -58,10 +69,19 @@ export interface EcsNativeDeploymentOptions {
   readonly accountId?: string;
   /** One hook per stage at most (a function, or a function with its configuration). */
   readonly hooks?: Partial<Record<EcsNativeStage, EcsNativeHandler | EcsNativeHookConfig>>;
+  /** The service's first deployment: no source revision, so the payload weights name the target only. @default false */
+  readonly initial?: boolean;
   /** Run RECONCILE_SERVICE (ECS does only when more than one revision is active). @default false */
   readonly reconcile?: boolean;
-  /** Service time spent scaling up, shifting traffic and baking, per step. @default 60000 */
+  /** Service time spent scaling up and cleaning up, per step (and baking, unless `bakeTimeMs`). @default 60000 */
   readonly stepMs?: number;
+  /** Service time of BAKE_TIME (the service's `bakeTimeInMinutes`). @default stepMs */
+  readonly bakeTimeMs?: number;
+  /**
+   * The ARNs to use (service, service deployment as `resourceArn`, source revision as `blue`, target
+   * revision as `green`), e.g. a service's real revisions. @default generated for `cluster` and `service`
+   */
+  readonly arns?: Partial<EcsNativeArns>;
   /** 1 = real time, 0 = no waiting. @default 1 */
   readonly timeScale?: number;
   readonly clock?: Clock;
@@ -72,7 +92,9 @@ export type ServiceDeploymentStatus =
   | 'PENDING'
   | 'IN_PROGRESS'
   | 'SUCCESSFUL'
+  | 'STOP_REQUESTED'
   | 'STOPPED'
+  | 'ROLLBACK_REQUESTED'
   | 'ROLLBACK_IN_PROGRESS'
   | 'ROLLBACK_SUCCESSFUL'
   | 'ROLLBACK_FAILED';

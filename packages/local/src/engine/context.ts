@@ -19,6 +19,8 @@ export interface EngineOptions {
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** The env a hook needs to reach this local CodeDeploy. */
   readonly env: () => Readonly<Record<string, string>>;
+  /** The most entries `reports` keeps (the oldest are dropped). @default Infinity */
+  readonly logLimit?: number;
 }
 
 /** What the lifecycle steps see of the engine. */

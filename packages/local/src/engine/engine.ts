@@ -1,5 +1,6 @@
 import type { Scheduler } from '../clock.js';
 import { ApiError, messageOf } from '../errors.js';
+import { BoundedLog } from '../http/log.js';
 import { newDeploymentId, seededRandom } from '../ids.js';
 import type { EngineContext, EngineOptions } from './context.js';
 import { type CreateDeploymentRequest, deploymentSpec } from './create-request.js';
@@ -30,7 +31,7 @@ export interface CreateOptions {
 /** The deployment engine: creates deployments, runs them, takes hook reports, stops and rolls back. */
 export class Engine implements EngineContext {
   readonly state = new EngineState();
-  readonly reports: HookReport[] = [];
+  readonly reports: HookReport[];
   readonly scheduler: Scheduler;
   readonly options: EngineOptions;
   readonly #close = new AbortController();
@@ -42,6 +43,7 @@ export class Engine implements EngineContext {
   constructor(scheduler: Scheduler, options: EngineOptions) {
     this.scheduler = scheduler;
     this.options = options;
+    this.reports = new BoundedLog<HookReport>(options.logLimit ?? Number.POSITIVE_INFINITY);
     this.#random = seededRandom(options.seed + 1);
   }
 

@@ -1,3 +1,4 @@
+import { SETTLED } from '../clock.js';
 import { messageOf } from '../errors.js';
 import { newExecutionId } from '../ids.js';
 import { invokerFor, isManual, runnerTimeout } from '../runners/resolve.js';
@@ -91,7 +92,7 @@ export async function runHookEvent(
     });
   });
   const result = await Promise.race([reported, timedOut, stopped]);
-  waitDone.abort();
+  waitDone.abort(SETTLED);
   execution.completed = true;
 
   if (result === 'Failed' && current.attempt) {

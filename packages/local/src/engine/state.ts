@@ -36,6 +36,8 @@ export interface TaskSetState {
   readonly targetGroup: string;
   readonly taskSetLabel: 'Blue' | 'Green';
   readonly taskDefinition: string;
+  /** The container the load balancer routes to (the AppSpec's `LoadBalancerInfo`), when known. */
+  readonly container?: { readonly name: string; readonly port: number };
 }
 
 /** A deployment's single target: a Lambda function alias or an ECS service (none for EC2/on-premises). */

@@ -63,7 +63,7 @@ export function ecsService(engine: EngineContext, dep: DeploymentRecord): Simula
     service = {
       cluster: ecs.cluster,
       service: ecs.service,
-      taskSets: [newTaskSet('Blue', ecs.targetGroups[0], 'original', 1, 100, 'PRIMARY')],
+      taskSets: [newTaskSet('Blue', ecs.targetGroups[0], 'original', 1, 100, 'PRIMARY', containerOf(dep))],
       targetGroups: ecs.targetGroups,
       productionTargetGroup: ecs.targetGroups[0],
       testTargetGroup: undefined,
@@ -71,6 +71,12 @@ export function ecsService(engine: EngineContext, dep: DeploymentRecord): Simula
     engine.state.ecsServices.set(key, service);
   }
   return service;
+}
+
+/** The container the AppSpec routes traffic to (`LoadBalancerInfo`), when it names one. */
+function containerOf(dep: DeploymentRecord): TaskSetState['container'] {
+  if (dep.appSpec.kind !== 'ECS' || dep.appSpec.containerName === undefined) return undefined;
+  return { name: dep.appSpec.containerName, port: dep.appSpec.containerPort ?? 80 };
 }
 
 /** A new task set. */
@@ -81,8 +87,10 @@ export function newTaskSet(
   count: number,
   trafficWeight: number,
   status: TaskSetState['status'],
+  container?: TaskSetState['container'],
 ): TaskSetState {
   return {
+    ...(container && { container }),
     identifer: `ecs-svc/${String(randomInt(1e9, 1e10 - 1))}${String(randomInt(1e9, 1e10 - 1))}`,
     desiredCount: count,
     pendingCount: 0,
@@ -111,7 +119,7 @@ export function ecsInstall(engine: EngineContext, dep: DeploymentRecord): StepRe
     };
   const greenGroup = ecs.targetGroups.find((g) => g !== blue.targetGroup) ?? ecs.targetGroups[1];
   const spec = dep.appSpec.kind === 'ECS' ? dep.appSpec.taskDefinition : 'replacement';
-  const green = newTaskSet('Green', greenGroup, spec, blue.desiredCount, 0, 'ACTIVE');
+  const green = newTaskSet('Green', greenGroup, spec, blue.desiredCount, 0, 'ACTIVE', containerOf(dep));
   service.taskSets = [blue, green];
   ecs.taskSets.push(green);
   return { ok: true };

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Clock, Scheduler } from '../clock.js';
 import { ApiError, messageOf } from '../errors.js';
 import { newRequestId } from '../ids.js';
+import { BodyBudget, type BodyRead, BodyReader, BodyRefused } from './body.js';
 import type { FaultInjector } from './faults.js';
 import { jsonError } from './json-protocol.js';
-import { parseRequest } from './request.js';
+import { BoundedLog } from './log.js';
+import { parseHead } from './request.js';
 import { type Credentials, verifySignature } from './sigv4.js';
 import type { ParsedRequest, RequestContext, ServiceHandler, ServiceResponse, WireError } from './types.js';
 
@@ -22,66 +24,79 @@ export interface RequestRecord {
   readonly at: number;
 }
 
-/** Options of {@link LocalServer}. */
+/** Options of {@link LocalServer} (see `LocalCodeDeployOptions` for what each means). */
 export interface LocalServerOptions {
   readonly host: string;
   readonly port: number;
-  /** The largest body accepted, in bytes. @default 1 MiB */
   readonly bodyLimit: number;
+  readonly bodyTimeoutMs: number;
+  readonly maxConnections: number;
+  readonly maxInFlightBytes: number;
+  readonly logLimit: number;
   /** When given, every request's SigV4 signature is verified against them. */
   readonly credentials: Credentials | undefined;
+  /** In strict mode, the regions a request may be signed for. */
+  readonly regions: readonly string[];
   readonly faults: FaultInjector;
   readonly scheduler: Scheduler;
   readonly clock: Clock;
 }
 
-class BodyTooLarge extends Error {}
+/** A failed write to a client that went away: nothing to do, the answer is simply lost. */
+function dropWrite(): void {}
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        if (!tooLarge) reject(new BodyTooLarge());
-        tooLarge = true;
-        chunks.length = 0;
-        if (size > limit * 64) req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** The operation named by `x-amz-target`, for the log of a request refused before it was read. */
+function targetOperation(req: ParsedRequest): string {
+  const target = req.target;
+  if (!target) return 'unknown';
+  return target.slice(target.lastIndexOf('.') + 1).slice(0, 100) || 'unknown';
 }
 
 /**
- * The HTTP server: reads each request, routes it to a mounted {@link ServiceHandler}, applies faults and
- * SigV4, and never lets an exception escape.
+ * The HTTP server: reads each body within the limits, authenticates the raw request, then routes it to a
+ * mounted {@link ServiceHandler}, applying faults; no exception escapes. Nothing of the body is parsed
+ * before the request is authenticated.
  */
 export class LocalServer {
-  readonly requests: RequestRecord[] = [];
+  readonly requests: RequestRecord[];
   readonly #handlers: ServiceHandler[] = [];
   readonly #options: LocalServerOptions;
   readonly #server: Server;
+  readonly #budget: BodyBudget;
+  readonly #bodies: BodyReader;
 
   constructor(options: LocalServerOptions) {
     this.#options = options;
-    this.#server = createServer({ requestTimeout: 60_000, headersTimeout: 30_000 }, (req, res) => {
-      this.#onRequest(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
-      });
+    this.requests = new BoundedLog<RequestRecord>(options.logLimit);
+    this.#budget = new BodyBudget(options.maxInFlightBytes);
+    this.#bodies = new BodyReader({
+      bodyLimit: options.bodyLimit,
+      bodyTimeoutMs: options.bodyTimeoutMs,
+      budget: this.#budget,
     });
+    const headersTimeout = 30_000;
+    this.#server = createServer(
+      // Node's own request timeout is a backstop; the body timeout answers first, in the AWS error shape.
+      { headersTimeout, requestTimeout: headersTimeout + options.bodyTimeoutMs + 1_000 },
+      (req, res) => {
+        this.#onRequest(req, res).catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
+          else res.destroy();
+        });
+      },
+    );
     this.#server.keepAliveTimeout = 5_000;
+    this.#server.maxConnections = options.maxConnections;
     this.#server.on('clientError', (_err, socket) => {
       if (socket.writable)
         socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       else socket.destroy();
     });
+  }
+
+  /** The request body bytes held right now (bounded by `maxInFlightBytes`). */
+  get inFlightBytes(): number {
+    return this.#budget.used;
   }
 
   /** Mounts a service; earlier mounts win when two match. */
@@ -97,12 +112,14 @@ export class LocalServer {
         resolve();
       });
     });
+    this.#bodies.start();
     const { port } = this.#server.address() as AddressInfo;
     const host = this.#options.host.includes(':') ? `[${this.#options.host}]` : this.#options.host;
     return `http://${host}:${port}`;
   }
 
   async close(): Promise<void> {
+    this.#bodies.stop();
     await new Promise<void>((resolve) => {
       this.#server.close(() => resolve());
       this.#server.closeAllConnections();
@@ -126,37 +143,63 @@ export class LocalServer {
 
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
-    res.on('error', () => {});
-    let body: Buffer;
+    // A client that goes away mid-answer is not an error of the server: the write is simply dropped.
+    res.on('error', dropWrite);
+    const head = parseHead(req);
+    let read: BodyRead;
     try {
-      body = await readBody(req, this.#options.bodyLimit);
+      read = await this.#bodies.read(req, head.headers['content-length']);
     } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        const error = {
-          type: 'SerializationException',
-          message: `Request body larger than ${this.#options.bodyLimit} bytes`,
-          status: 413,
-        };
-        this.#record('unknown', 'unknown', 413, error.type);
+      if (err instanceof BodyRefused) {
+        this.#record('unknown', 'unknown', err.wire.status, err.wire.type);
         res.setHeader('connection', 'close');
-        this.#send(res, jsonError(error, { requestId }));
+        res.on('finish', () => req.socket.destroy());
+        this.#send(res, jsonError(err.wire, { requestId }));
       } else {
         res.destroy();
       }
       return;
     }
-    const parsed = parseRequest(req, body);
-    const handler = this.#handlers.find((h) => safeMatch(h, parsed));
+    try {
+      head.body = read.body;
+      await this.#route(req, res, head, requestId);
+    } finally {
+      read.release();
+    }
+  }
+
+  async #route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    parsed: ParsedRequest,
+    requestId: string,
+  ): Promise<void> {
+    let handler: ServiceHandler | undefined;
+    for (const h of this.#handlers) {
+      if (safeMatch(h, parsed)) {
+        handler = h;
+        break;
+      }
+    }
     if (!handler) {
-      const error = unknownOperation(parsed);
+      // No service to authenticate for: answered from the headers alone, as before any body is looked at.
+      const error =
+        parsed.authorizationHeaders > 1 ? repeatedAuthorization(parsed) : unknownOperation(parsed);
       this.#record('unknown', parsed.target ?? parsed.path, error.status, error.type);
       this.#send(res, jsonError(error, { requestId }));
       return;
     }
+    const refused = this.#options.credentials
+      ? await this.#verify(parsed, handler, this.#options.credentials)
+      : this.#checkAuth(parsed);
+    if (refused) {
+      const ctx: RequestContext = { requestId, operation: targetOperation(parsed) };
+      this.#record(handler.name, ctx.operation, refused.status, refused.type);
+      this.#send(res, render(handler, refused, ctx, parsed));
+      return;
+    }
     const operation = safeOperation(handler, parsed);
     const ctx: RequestContext = { requestId, operation };
-    const render = (error: WireError): ServiceResponse =>
-      handler.renderError ? handler.renderError(error, ctx) : jsonError(error, ctx);
 
     const fault = this.#options.faults.pick(operation);
     if (fault?.kind === 'reset') {
@@ -169,21 +212,17 @@ export class LocalServer {
     }
     if (fault?.kind === 'throttle') {
       this.#record(handler.name, operation, 400, 'ThrottlingException');
-      this.#send(res, render({ type: 'ThrottlingException', message: 'Rate exceeded', status: 400 }));
+      this.#send(
+        res,
+        render(handler, { type: 'ThrottlingException', message: 'Rate exceeded', status: 400 }, ctx, parsed),
+      );
       return;
     }
     if (fault?.kind === 'error5xx') {
       const status = fault.status ?? 500;
       const type = status === 503 ? 'ServiceUnavailable' : 'InternalFailure';
       this.#record(handler.name, operation, status, type);
-      this.#send(res, render({ type, message: 'Injected fault', status }));
-      return;
-    }
-
-    const problem = this.#checkAuth(parsed);
-    if (problem) {
-      this.#record(handler.name, operation, problem.status, problem.type);
-      this.#send(res, render(problem));
+      this.#send(res, render(handler, { type, message: 'Injected fault', status }, ctx, parsed));
       return;
     }
 
@@ -198,18 +237,29 @@ export class LocalServer {
           ? { type: err.type, message: err.message, status: err.status }
           : { type: 'InternalFailure', message: `Internal error: ${messageOf(err)}`, status: 500 };
       errorType = error.type;
-      response = render(error);
+      response = render(handler, error, ctx, parsed);
     }
     this.#record(handler.name, operation, response.status, errorType);
     this.#send(res, response);
   }
 
+  /** Strict mode: the SigV4 signature, verified over the raw body. */
+  async #verify(
+    req: ParsedRequest,
+    handler: ServiceHandler,
+    credentials: Credentials,
+  ): Promise<WireError | undefined> {
+    if (req.authorizationHeaders > 1) return repeatedAuthorization(req);
+    const problem = await verifySignature(req, credentials, this.#options.clock.now(), {
+      regions: this.#options.regions,
+      ...(handler.signingName !== undefined && { service: handler.signingName }),
+    });
+    return problem && { ...problem, status: 400 };
+  }
+
+  /** Without credentials: one well-formed SigV4 Authorization header, whatever its signature. */
   #checkAuth(req: ParsedRequest): WireError | undefined {
-    const { credentials, clock } = this.#options;
-    if (credentials) {
-      const problem = verifySignature(req, credentials, clock.now());
-      return problem && { ...problem, status: 400 };
-    }
+    if (req.authorizationHeaders > 1) return repeatedAuthorization(req);
     if (!req.headers.authorization) {
       return {
         type: 'MissingAuthenticationTokenException',
@@ -228,6 +278,16 @@ export class LocalServer {
   }
 }
 
+/** An error in the handler's protocol (awsJson1_1 unless it renders its own). */
+function render(
+  handler: ServiceHandler,
+  error: WireError,
+  ctx: RequestContext,
+  req: ParsedRequest,
+): ServiceResponse {
+  return handler.renderError ? handler.renderError(error, ctx, req) : jsonError(error, ctx);
+}
+
 function safeMatch(handler: ServiceHandler, req: ParsedRequest): boolean {
   try {
     return handler.matches(req);
@@ -242,6 +302,14 @@ function safeOperation(handler: ServiceHandler, req: ParsedRequest): string {
   } catch {
     return 'unknown';
   }
+}
+
+function repeatedAuthorization(req: ParsedRequest): WireError {
+  return {
+    type: 'IncompleteSignatureException',
+    message: `The request carries ${req.authorizationHeaders} Authorization headers; send exactly one.`,
+    status: 400,
+  };
 }
 
 function unknownOperation(req: ParsedRequest): WireError {

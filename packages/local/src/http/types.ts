@@ -33,6 +33,8 @@ export interface ParsedRequest {
   readonly authorization: SigV4Authorization | undefined;
   /** The signing service from the credential scope (`codedeploy`, `lambda`, …). */
   readonly signingService: string | undefined;
+  /** How many `Authorization` headers the request carried; more than one is refused in every mode. */
+  readonly authorizationHeaders: number;
 }
 
 /** What a service answers. */
@@ -74,11 +76,22 @@ export interface RequestContext {
 export interface ServiceHandler {
   /** A short name for logs and `local.requests`, e.g. `codedeploy`. */
   readonly name: string;
-  /** Whether this service owns the request (by `x-amz-target` prefix, path, or signing service). */
+  /**
+   * The SigV4 signing name of the service (`codedeploy`, `lambda`, `monitoring`, …): in strict mode a request
+   * signed for another service is refused, as AWS refuses it. @default undefined (any)
+   */
+  readonly signingName?: string;
+  /**
+   * Whether this service owns the request, by `x-amz-target`, path, content type or signing service. It runs
+   * before the request is authenticated, so it must not read the body.
+   */
   matches(req: ParsedRequest): boolean;
-  /** The operation name used for fault injection and the request log. */
+  /** The operation name used for fault injection and the request log (runs after authentication). */
   operation(req: ParsedRequest): string;
   handle(req: ParsedRequest, ctx: RequestContext): Promise<ServiceResponse>;
-  /** Renders an error (faults, auth failures) in this service's protocol. @default awsJson1_1 */
-  renderError?(error: WireError, ctx: RequestContext): ServiceResponse;
+  /**
+   * Renders an error (faults, auth failures, refused bodies) in this service's protocol; `req` is the request
+   * being answered. @default awsJson1_1
+   */
+  renderError?(error: WireError, ctx: RequestContext, req: ParsedRequest): ServiceResponse;
 }

@@ -9,23 +9,23 @@ import type { InvocationResult, InvokeEndpointHook, Invoker } from './types.js';
  * invocation, retried by the engine like Lambda's async retries.
  */
 export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
-  return (invocation) =>
-    new Promise<InvocationResult | undefined>((resolve, reject) => {
-      const base = new URL(hook.invokeEndpoint);
-      const path = `${base.pathname.replace(/\/$/, '')}/2015-03-31/functions/${encodeURIComponent(hook.functionName)}/invocations`;
-      const body = JSON.stringify(invocation.event);
-      const headers: Record<string, string> = {
-        host: base.host,
-        'content-type': 'application/json',
-        'x-amz-invocation-type': hook.invocationType ?? 'RequestResponse',
-      };
-      signRequest(
-        { method: 'POST', url: path, headers, body },
-        invocation.credentials,
-        invocation.region,
-        'lambda',
-        Date.now(),
-      );
+  return async (invocation) => {
+    const base = new URL(hook.invokeEndpoint);
+    const path = `${base.pathname.replace(/\/$/, '')}/2015-03-31/functions/${encodeURIComponent(hook.functionName)}/invocations`;
+    const body = JSON.stringify(invocation.event);
+    const headers: Record<string, string> = {
+      host: base.host,
+      'content-type': 'application/json',
+      'x-amz-invocation-type': hook.invocationType ?? 'RequestResponse',
+    };
+    await signRequest(
+      { method: 'POST', url: path, headers, body },
+      invocation.credentials,
+      invocation.region,
+      'lambda',
+      Date.now(),
+    );
+    return new Promise<InvocationResult | undefined>((resolve, reject) => {
       const timeoutMs = hook.timeoutMs ?? invocation.timeoutMs;
       const req = request(
         {
@@ -67,6 +67,7 @@ export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
       );
       req.end(body);
     });
+  };
 }
 
 /** The function's answer, when it is JSON (an `Event` invocation answers nothing). */

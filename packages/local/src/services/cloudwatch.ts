@@ -16,7 +16,7 @@ import {
   decodeCbor,
   queryCode,
 } from './protocols.js';
-import { isQueryRequest, parseQuery, queryError, queryResponse } from './query.js';
+import { isQueryRequest, parseQuery, queryAction, queryError, queryResponse } from './query.js';
 
 const TARGET = 'GraniteServiceVersion20100801';
 const CBOR_PATH = `/service/${TARGET}/operation/`;
@@ -40,7 +40,7 @@ function protocolOf(req: ParsedRequest): Protocol | undefined {
 function operationOf(req: ParsedRequest, protocol: Protocol): string {
   if (protocol === 'json') return req.target!.slice(TARGET.length + 1);
   if (protocol === 'cbor') return decodeURIComponent(req.path.slice(CBOR_PATH.length));
-  return String(parseQuery(req.body.toString('utf8')).Action ?? 'unknown');
+  return queryAction(req.body);
 }
 
 function render(
@@ -58,16 +58,11 @@ function render(
  * RPCv2 CBOR.
  */
 export function cloudWatchService(alarms: AlarmStore, metrics: MetricStore): ServiceHandler {
-  // renderError (faults, signature problems) is not told the request; the protocol of the request being
-  // routed is remembered here. It is set and read in the same synchronous stretch of the server's routing.
-  let routing: Protocol = 'json';
   return {
     name: 'cloudwatch',
+    signingName: 'monitoring',
     matches: (req) => protocolOf(req) !== undefined,
-    operation(req) {
-      routing = protocolOf(req) ?? 'json';
-      return operationOf(req, routing);
-    },
+    operation: (req) => operationOf(req, protocolOf(req) ?? 'json'),
     async handle(req, ctx) {
       const protocol = protocolOf(req)!;
       let input: Record<string, unknown>;
@@ -75,12 +70,12 @@ export function cloudWatchService(alarms: AlarmStore, metrics: MetricStore): Ser
         if (protocol === 'json') input = JSON.parse(req.body.toString('utf8') || '{}');
         else if (protocol === 'cbor') input = decodeCbor(req.body);
         else input = parseQuery(req.body.toString('utf8')) as Record<string, unknown>;
-      } catch {
-        return render(
-          protocol,
-          { type: 'SerializationException', message: 'The request body could not be read', status: 400 },
-          ctx,
-        );
+      } catch (error) {
+        const refused =
+          error instanceof ApiError
+            ? { type: error.type, message: error.message, status: error.status }
+            : { type: 'SerializationException', message: 'The request body could not be read', status: 400 };
+        return render(protocol, refused, ctx);
       }
       try {
         let output: Record<string, unknown>;
@@ -99,6 +94,6 @@ export function cloudWatchService(alarms: AlarmStore, metrics: MetricStore): Ser
         return render(protocol, { type: error.type, message: error.message, status: error.status }, ctx);
       }
     },
-    renderError: (error, ctx) => render(routing, error, ctx),
+    renderError: (error, ctx, req) => render(protocolOf(req) ?? 'json', error, ctx),
   };
 }

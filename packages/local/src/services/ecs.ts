@@ -1,6 +1,8 @@
 import type { SimulatedEcsService, TaskSetState } from '../engine/state.js';
 import { ApiError } from '../errors.js';
 import type { ServiceHandler } from '../http/types.js';
+import { NativeEcs } from './ecs-native-services.js';
+import type { RunOutcome } from './lambda-run.js';
 import { awsJsonError, awsJsonResponse } from './protocols.js';
 import type { AwsServicesState, ResolvedServicesOptions } from './state.js';
 import { type Input, str, strings } from './values.js';
@@ -11,21 +13,31 @@ const lastSegment = (idOrArn: string): string => idOrArn.slice(idOrArn.lastIndex
 const clusterName = (idOrArn: string | undefined): string =>
   idOrArn === undefined ? 'default' : idOrArn.startsWith('arn:') ? lastSegment(idOrArn) : idOrArn;
 
-/** ECS services and task sets, read from the simulated ECS deployments (the engine's state). */
+/**
+ * ECS services: the CodeDeploy-controlled ones with their task sets, read from the simulated ECS deployments
+ * (the engine's state), and the ECS-controller ones created over the wire, with their service deployments.
+ */
 export class EcsSlice {
   readonly #state: AwsServicesState;
   readonly #options: ResolvedServicesOptions;
   readonly #arnOfTargetGroup: (name: string) => string;
   readonly #created = new Map<string, Date>();
+  /** ECS-controller services (CreateService, UpdateService, service deployments). */
+  readonly native: NativeEcs;
 
   constructor(
     state: AwsServicesState,
     options: ResolvedServicesOptions,
     arnOfTargetGroup: (name: string) => string,
+    invoke: (functionArn: string, event: unknown) => Promise<RunOutcome>,
   ) {
     this.#state = state;
     this.#options = options;
     this.#arnOfTargetGroup = arnOfTargetGroup;
+    this.native = new NativeEcs(options, {
+      invoke,
+      codeDeployService: (cluster, service) => this.#service(cluster, service) !== undefined,
+    });
   }
 
   /** Adds or replaces a simulated service (the engine makes them for ECS deployments; tests may too). */
@@ -53,6 +65,23 @@ export class EcsSlice {
     return `arn:aws:ecs:${this.#options.region}:${this.#options.accountId}:${kind}/${path}`;
   }
 
+  /** A task definition as ECS names it: a full ARN as given, `family:revision` or `family` (revision 1) as an ARN. */
+  #taskDefinitionArn(taskDefinition: string): string {
+    if (taskDefinition.startsWith('arn:')) return taskDefinition;
+    return this.#arn(
+      'task-definition',
+      taskDefinition.includes(':') ? taskDefinition : `${taskDefinition}:1`,
+    );
+  }
+
+  /** A task set's load balancer: its target group and the container the AppSpec routes to (when known). */
+  #loadBalancer(targetGroup: string, t: TaskSetState | undefined): Record<string, unknown> {
+    return {
+      targetGroupArn: this.#arnOfTargetGroup(targetGroup),
+      ...(t?.container && { containerName: t.container.name, containerPort: t.container.port }),
+    };
+  }
+
   #taskSetArn(cluster: string, service: string, t: TaskSetState): string {
     return this.#arn('task-set', `${cluster}/${service}/${t.identifer}`);
   }
@@ -62,7 +91,10 @@ export class EcsSlice {
   }
 
   #requireCluster(cluster: string): void {
-    if (![...this.#state.ecsServices.values()].some((s) => s.cluster === cluster)) {
+    if (
+      !this.native.hasCluster(cluster) &&
+      ![...this.#state.ecsServices.values()].some((s) => s.cluster === cluster)
+    ) {
       throw new ApiError('ClusterNotFoundException', 'Cluster not found.');
     }
   }
@@ -80,23 +112,14 @@ export class EcsSlice {
       startedBy: 'CODE_DEPLOY',
       externalId: t.taskSetLabel === 'Green' ? 'greenlight-replacement' : 'greenlight-original',
       status: t.status,
-      taskDefinition: this.#arn(
-        'task-definition',
-        t.taskDefinition.includes(':') ? t.taskDefinition : `${t.taskDefinition}:1`,
-      ),
+      taskDefinition: this.#taskDefinitionArn(t.taskDefinition),
       computedDesiredCount: t.desiredCount,
       pendingCount: t.pendingCount,
       runningCount: t.runningCount,
       createdAt: created,
       updatedAt: new Date(this.#options.now()),
       launchType: 'FARGATE',
-      loadBalancers: [
-        {
-          targetGroupArn: this.#arnOfTargetGroup(t.targetGroup),
-          containerName: s.service,
-          containerPort: 80,
-        },
-      ],
+      loadBalancers: [this.#loadBalancer(t.targetGroup, t)],
       scale: { value: 100, unit: 'PERCENT' },
       stabilityStatus: steady ? 'STEADY_STATE' : 'STABILIZING',
       stabilityStatusAt: new Date(this.#options.now()),
@@ -112,6 +135,11 @@ export class EcsSlice {
     const services: Record<string, unknown>[] = [];
     const failures: Record<string, unknown>[] = [];
     for (const asked of names) {
+      const native = this.native.find(cluster, asked);
+      if (native) {
+        services.push(this.native.describe(native));
+        continue;
+      }
       const s = this.#service(cluster, lastSegment(asked));
       if (!s) {
         failures.push({ arn: this.#arn('service', `${cluster}/${lastSegment(asked)}`), reason: 'MISSING' });
@@ -129,13 +157,7 @@ export class EcsSlice {
         launchType: 'FARGATE',
         taskDefinition: primary ? this.#taskSet(s, primary).taskDefinition : undefined,
         deploymentController: { type: 'CODE_DEPLOY' },
-        loadBalancers: [
-          {
-            targetGroupArn: this.#arnOfTargetGroup(s.productionTargetGroup),
-            containerName: s.service,
-            containerPort: 80,
-          },
-        ],
+        loadBalancers: [this.#loadBalancer(s.productionTargetGroup, primary)],
         taskSets: s.taskSets.map((t) => this.#taskSet(s, t)),
         deployments: [],
         events: [],
@@ -150,6 +172,12 @@ export class EcsSlice {
     const serviceName = str(input, 'service');
     if (!serviceName) throw new ApiError('InvalidParameterException', 'service is required.');
     this.#requireCluster(cluster);
+    if (this.native.find(cluster, serviceName)) {
+      throw new ApiError(
+        'InvalidParameterException',
+        'The service uses the ECS deployment controller: it has service deployments, not task sets.',
+      );
+    }
     const s = this.#service(cluster, lastSegment(serviceName));
     if (!s) throw new ApiError('ServiceNotFoundException', 'Service not found.');
     const asked = strings(input, 'taskSets');
@@ -163,10 +191,22 @@ export class EcsSlice {
   }
 }
 
+const OPERATIONS: Readonly<Record<string, (slice: EcsSlice, input: Input) => Record<string, unknown>>> = {
+  DescribeServices: (slice, input) => slice.describeServices(input),
+  DescribeTaskSets: (slice, input) => slice.describeTaskSets(input),
+  CreateService: (slice, input) => slice.native.createService(input),
+  UpdateService: (slice, input) => slice.native.updateService(input),
+  DescribeServiceDeployments: (slice, input) => slice.native.describeServiceDeployments(input),
+  ListServiceDeployments: (slice, input) => slice.native.listServiceDeployments(input),
+  StopServiceDeployment: (slice, input) => slice.native.stopServiceDeployment(input),
+  DescribeServiceRevisions: (slice, input) => slice.native.describeServiceRevisions(input),
+};
+
 /** The ECS service handler (awsJson1_1, `x-amz-target: AmazonEC2ContainerServiceV20141113.<Op>`). */
 export function ecsService(slice: EcsSlice): ServiceHandler {
   return {
     name: 'ecs',
+    signingName: 'ecs',
     matches: (req) => req.target?.startsWith(PREFIX) === true,
     operation: (req) => req.target!.slice(PREFIX.length),
     async handle(req, ctx) {
@@ -177,10 +217,9 @@ export function ecsService(slice: EcsSlice): ServiceHandler {
         } catch {
           throw new ApiError('SerializationException', 'The request body is not valid JSON');
         }
-        if (ctx.operation === 'DescribeServices')
-          return awsJsonResponse('1.1', slice.describeServices(input), ctx);
-        if (ctx.operation === 'DescribeTaskSets')
-          return awsJsonResponse('1.1', slice.describeTaskSets(input), ctx);
+        const operation = OPERATIONS[ctx.operation];
+        if (operation && Object.hasOwn(OPERATIONS, ctx.operation))
+          return awsJsonResponse('1.1', operation(slice, input), ctx);
         throw new ApiError(
           'UnknownOperationException',
           `Operation ${ctx.operation} is not supported by the local ECS`,

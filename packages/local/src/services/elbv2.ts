@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApiError } from '../errors.js';
 import type { RequestContext, ServiceHandler, WireError } from '../http/types.js';
 import { queryCode } from './protocols.js';
-import { isQueryRequest, parseQuery, queryError, queryResponse } from './query.js';
+import { isQueryRequest, parseQuery, queryAction, queryError, queryResponse } from './query.js';
 import type { AwsServicesState, ResolvedServicesOptions } from './state.js';
 import { type Input, list, str, strings } from './values.js';
 
@@ -200,14 +200,14 @@ const render = (error: WireError, ctx: Pick<RequestContext, 'requestId'>) =>
 
 /** The ELBv2 service handler (awsQuery, signed for `elasticloadbalancing`). */
 export function elbv2Service(slice: Elbv2Slice): ServiceHandler {
-  const action = (body: Buffer) => String(parseQuery(body.toString('utf8')).Action ?? 'unknown');
   return {
     name: 'elasticloadbalancing',
+    signingName: 'elasticloadbalancing',
     matches: (req) => req.signingService === 'elasticloadbalancing' && isQueryRequest(req.headers),
-    operation: (req) => action(req.body),
+    operation: (req) => queryAction(req.body),
     async handle(req, ctx) {
-      const input = parseQuery(req.body.toString('utf8')) as Input;
       try {
+        const input = parseQuery(req.body.toString('utf8')) as Input;
         if (ctx.operation === 'DescribeTargetHealth')
           return queryResponse(ctx.operation, XMLNS, slice.describeTargetHealth(input), ctx);
         if (ctx.operation === 'DescribeTargetGroups')

@@ -75,6 +75,8 @@ export interface AwsServices {
     /** Changes a task set's counts or status. */
     updateTaskSet: EcsSlice['updateTaskSet'];
   };
+  /** Stops every ECS service deployment still running (without rollback) and waits for their ends. */
+  close(): Promise<void>;
 }
 
 /**
@@ -94,7 +96,12 @@ export function createAwsServices(
   const metrics = new MetricStore();
   const lambda = new LambdaSlice(state, o, (data) => metrics.put(data));
   const elbv2 = new Elbv2Slice(state, o);
-  const ecs = new EcsSlice(state, o, (name) => elbv2.arnOf(name));
+  const ecs = new EcsSlice(
+    state,
+    o,
+    (name) => elbv2.arnOf(name),
+    (arn, event) => lambda.invokeAs(arn, event),
+  );
   return {
     handlers: [
       lambdaService(lambda),
@@ -121,6 +128,7 @@ export function createAwsServices(
       updateTaskSet: (cluster, service, taskSet, patch) =>
         ecs.updateTaskSet(cluster, service, taskSet, patch),
     },
+    close: () => ecs.native.close(),
   };
 }
 

@@ -154,6 +154,18 @@ export class LambdaSlice {
     return outcome;
   }
 
+  /**
+   * Invokes a function (name, partial or full ARN, with or without qualifier) as a service does on a
+   * user's behalf (RequestResponse): the same resolution, run, record and metrics as Invoke over the wire.
+   * Resolves the outcome; an unknown function or version rejects with `ResourceNotFoundException`.
+   */
+  async invokeAs(functionArnOrName: string, event: unknown): Promise<RunOutcome> {
+    const parsed = parseName(functionArnOrName);
+    const qualifier = parsed.qualifier || undefined;
+    const { version, handler } = this.#resolve(parsed.name, qualifier);
+    return this.#invoke(parsed.name, qualifier, 'RequestResponse', event, undefined, version, handler);
+  }
+
   /** Answers `POST /2015-03-31/functions/{name}/invocations`. */
   async handle(
     path: string,
@@ -259,6 +271,7 @@ export class LambdaSlice {
 export function lambdaService(slice: LambdaSlice): ServiceHandler {
   return {
     name: 'lambda',
+    signingName: 'lambda',
     matches: (req) => PATH.test(req.path) || req.signingService === 'lambda',
     operation: (req) => (PATH.test(req.path) ? 'Invoke' : 'unknown'),
     handle: (req, ctx) => slice.handle(req.path, req.query, req.headers, req.body, ctx),

@@ -2,6 +2,7 @@
  * The awsQuery protocol (ELBv2; CloudWatch for older clients): form-encoded requests with `Action`,
  * `Version` and flattened members (`Targets.member.1.Id`), and XML answers.
  */
+import { ApiError } from '../errors.js';
 import type { RequestContext, ServiceResponse, WireError } from '../http/types.js';
 
 /** A decoded awsQuery value: strings at the leaves, lists for `member.N`, objects for the rest. */
@@ -12,17 +13,32 @@ export function isQueryRequest(headers: Readonly<Record<string, string>>): boole
   return (headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
+/** Member names that would reach `Object.prototype` (or a constructor) if used as keys: refused. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The `Action` of an awsQuery form body (without decoding anything else), or `unknown`. */
+export function queryAction(body: Buffer): string {
+  return new URLSearchParams(body.toString('utf8')).get('Action') ?? 'unknown';
+}
+
 /**
  * Decodes a form body into nested members: `A.member.2.B=x` → `{ A: [ , { B: 'x' } ] }` (lists are
- * compacted in index order), `Dimensions.member.1.Name=n` → `{ Dimensions: [{ Name: 'n' }] }`.
+ * compacted in index order), `Dimensions.member.1.Name=n` → `{ Dimensions: [{ Name: 'n' }] }`. A member
+ * path with `__proto__`, `constructor` or `prototype` in it is refused (`MalformedQueryString`); the result is
+ * built of prototype-less objects while it is decoded.
  *
  * @example
  * parseQuery('Action=DescribeTargetHealth&Targets.member.1.Id=i-1'); // { Action: '…', Targets: [{ Id: 'i-1' }] }
  */
 export function parseQuery(body: string): Record<string, QueryValue> {
-  const root: Record<string, unknown> = {};
+  const root: Record<string, unknown> = Object.create(null);
   for (const [key, value] of new URLSearchParams(body)) {
     const parts = key.split('.');
+    for (const part of parts) {
+      if (FORBIDDEN.has(part)) {
+        throw new ApiError('MalformedQueryString', `The parameter name ${key.slice(0, 100)} is not allowed.`);
+      }
+    }
     let node: Record<string, unknown> = root;
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
@@ -32,8 +48,13 @@ export function parseQuery(body: string): Record<string, QueryValue> {
       const slot = listIndex ?? part;
       if (last) node[slot] = value;
       else {
-        node[slot] ??= {};
-        node = node[slot] as Record<string, unknown>;
+        const next = node[slot];
+        if (typeof next === 'object' && next !== null) node = next as Record<string, unknown>;
+        else {
+          const child: Record<string, unknown> = Object.create(null);
+          node[slot] = child;
+          node = child;
+        }
       }
     }
   }

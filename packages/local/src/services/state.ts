@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../clock.js';
 import type { SimulatedEcsService, SimulatedFunction } from '../engine/state.js';
 
 /**
@@ -49,6 +50,10 @@ export interface AwsServicesOptions {
   readonly now?: () => number;
   /** A simulated function's timeout, real milliseconds. @default 30000 */
   readonly functionTimeoutMs?: number;
+  /** Real time per unit of service time for ECS service deployments (1 = real time, 0 = no waiting). @default 1 */
+  readonly timeScale?: number;
+  /** The clock (and timers) ECS service deployments run on. @default systemClock */
+  readonly clock?: Clock;
 }
 
 /** {@link AwsServicesOptions} with every default applied. */
@@ -58,9 +63,11 @@ export interface ResolvedServicesOptions {
   readonly random: () => number;
   readonly now: () => number;
   readonly functionTimeoutMs: number;
+  readonly timeScale: number;
+  readonly clock: Clock;
 }
 
-const KNOWN = ['region', 'accountId', 'random', 'now', 'functionTimeoutMs'];
+const KNOWN = ['region', 'accountId', 'random', 'now', 'functionTimeoutMs', 'timeScale', 'clock'];
 
 /** Applies defaults and rejects unknown keys with a `TypeError` naming them. */
 export function resolveServicesOptions(options: AwsServicesOptions = {}): ResolvedServicesOptions {
@@ -75,11 +82,17 @@ export function resolveServicesOptions(options: AwsServicesOptions = {}): Resolv
   if (!(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
     throw new TypeError(`Expected \`functionTimeoutMs\` to be a positive number, got ${String(timeout)}`);
   }
+  const timeScale = options.timeScale ?? 1;
+  if (!(typeof timeScale === 'number' && timeScale >= 0 && Number.isFinite(timeScale))) {
+    throw new TypeError(`Expected \`timeScale\` to be a finite number >= 0, got ${String(timeScale)}`);
+  }
   return {
     region: options.region ?? 'us-east-1',
     accountId: options.accountId ?? '123456789012',
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
     functionTimeoutMs: timeout,
+    timeScale,
+    clock: options.clock ?? systemClock,
   };
 }

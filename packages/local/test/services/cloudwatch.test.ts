@@ -177,7 +177,7 @@ describe('CloudWatch slice', () => {
       'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
       host: new URL(aws.local.endpoint).host,
     };
-    signRequest(
+    await signRequest(
       { method: 'POST', url: '/', headers, body },
       aws.config.credentials,
       'us-east-1',
@@ -194,7 +194,7 @@ describe('CloudWatch slice', () => {
     expect(xml).toContain('<StateValue>ALARM</StateValue>');
     const bad = 'Action=DescribeAlarms&Version=2010-08-01&AlarmNames.member.1=a&AlarmNamePrefix=a';
     const badHeaders = { ...headers };
-    signRequest(
+    await signRequest(
       { method: 'POST', url: '/', headers: badHeaders, body: bad },
       aws.config.credentials,
       'us-east-1',

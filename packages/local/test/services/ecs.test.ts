@@ -1,5 +1,16 @@
-import { DescribeServicesCommand, DescribeTaskSetsCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { awsCli, type LocalAws, startLocalAws } from './helpers/local-aws.js';
+import {
+  CreateApplicationCommand,
+  CreateDeploymentCommand,
+  CreateDeploymentGroupCommand,
+  PutLifecycleEventHookExecutionStatusCommand,
+} from '@aws-sdk/client-codedeploy';
+import {
+  DescribeServicesCommand,
+  DescribeTaskSetsCommand,
+  ECSClient,
+  type TaskSet,
+} from '@aws-sdk/client-ecs';
+import { awsCli, codeDeployClient, type LocalAws, startLocalAws } from './helpers/local-aws.js';
 
 describe('ECS slice', () => {
   let aws: LocalAws;
@@ -22,6 +33,7 @@ describe('ECS slice', () => {
           targetGroup: 'web-blue',
           taskSetLabel: 'Blue',
           taskDefinition: 'web:3',
+          container: { name: 'app', port: 8080 },
         },
         {
           identifer: 'ecs-svc/2222',
@@ -33,6 +45,7 @@ describe('ECS slice', () => {
           targetGroup: 'web-green',
           taskSetLabel: 'Green',
           taskDefinition: 'web:4',
+          container: { name: 'app', port: 8080 },
         },
       ],
       targetGroups: ['web-blue', 'web-green'],
@@ -63,8 +76,8 @@ describe('ECS slice', () => {
       loadBalancers: [
         {
           targetGroupArn: aws.services.elbv2.targetGroupArn('web-green'),
-          containerName: 'web',
-          containerPort: 80,
+          containerName: 'app',
+          containerPort: 8080,
         },
       ],
     });
@@ -138,6 +151,77 @@ describe('ECS slice', () => {
     );
     d.stop();
     await d.done;
+  });
+
+  it("shows a hook the deployment's own task definition ARN and container through DescribeTaskSets", async () => {
+    const codedeploy = codeDeployClient(aws);
+    const taskDefinition = 'arn:aws:ecs:us-east-1:123456789012:task-definition/checkout:7';
+    await codedeploy.send(
+      new CreateApplicationCommand({ applicationName: 'checkout', computePlatform: 'ECS' }),
+    );
+    await codedeploy.send(
+      new CreateDeploymentGroupCommand({
+        applicationName: 'checkout',
+        deploymentGroupName: 'checkout-dg',
+        serviceRoleArn: 'arn:aws:iam::123456789012:role/CodeDeployServiceRole',
+        ecsServices: [{ clusterName: 'prod', serviceName: 'checkout' }],
+        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+        loadBalancerInfo: {
+          targetGroupPairInfoList: [
+            {
+              targetGroups: [{ name: 'checkout-a' }, { name: 'checkout-b' }],
+              prodTrafficRoute: {
+                listenerArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/c/1/80'],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    let seen: TaskSet | undefined;
+    aws.local.registerFunction('CodeDeployHook_taskset', async (event) => {
+      const out = await client.send(new DescribeTaskSetsCommand({ cluster: 'prod', service: 'checkout' }));
+      seen = out.taskSets?.find((t) => t.status === 'ACTIVE');
+      await codedeploy.send(
+        new PutLifecycleEventHookExecutionStatusCommand({
+          deploymentId: event.DeploymentId,
+          lifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
+          status: 'Succeeded',
+        }),
+      );
+    });
+    const content = JSON.stringify({
+      version: 0.0,
+      Resources: [
+        {
+          TargetService: {
+            Type: 'AWS::ECS::Service',
+            Properties: {
+              TaskDefinition: taskDefinition,
+              LoadBalancerInfo: { ContainerName: 'checkout-app', ContainerPort: 8080 },
+            },
+          },
+        },
+      ],
+      Hooks: [{ AfterInstall: 'CodeDeployHook_taskset' }],
+    });
+    const { deploymentId } = await codedeploy.send(
+      new CreateDeploymentCommand({
+        applicationName: 'checkout',
+        deploymentGroupName: 'checkout-dg',
+        revision: { revisionType: 'AppSpecContent', appSpecContent: { content } },
+      }),
+    );
+    expect((await aws.local.deployment(deploymentId!)!.done).status).toBe('Succeeded');
+    codedeploy.destroy();
+    expect(seen?.taskDefinition).toBe(taskDefinition);
+    expect(seen?.loadBalancers).toEqual([
+      {
+        targetGroupArn: aws.services.elbv2.targetGroupArn('checkout-b'),
+        containerName: 'checkout-app',
+        containerPort: 8080,
+      },
+    ]);
   });
 
   it('works with the AWS CLI (when installed)', async () => {

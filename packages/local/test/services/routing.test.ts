@@ -14,7 +14,7 @@ describe('service routing on the shared local server', () => {
 
   async function signedPost(service: string, body: string, headers: Record<string, string>, path = '/') {
     const all = { ...headers, host: new URL(aws.local.endpoint).host };
-    signRequest(
+    await signRequest(
       { method: 'POST', url: path, headers: all, body },
       aws.config.credentials,
       'us-east-1',
