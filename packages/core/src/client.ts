@@ -1,4 +1,4 @@
-import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import { CodeDeployClient } from './sdk.js';
 import type { CodeDeployLike } from './types.js';
 
 /**

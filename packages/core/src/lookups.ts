@@ -1,3 +1,6 @@
+import { describeThrown, scrubbed } from './describe.js';
+import { LookupError } from './errors.js';
+import { type RetryPolicy, withRetries } from './retry.js';
 import {
   type DeploymentTarget,
   GetDeploymentCommand,
@@ -5,10 +8,7 @@ import {
   GetDeploymentTargetCommand,
   type LifecycleEvent,
   ListDeploymentTargetsCommand,
-} from '@aws-sdk/client-codedeploy';
-import { describeThrown, scrubbed } from './describe.js';
-import { LookupError } from './errors.js';
-import { type RetryPolicy, withRetries } from './retry.js';
+} from './sdk.js';
 import type {
   CodeDeployLike,
   DeploymentGroupInfo,

@@ -1,9 +1,5 @@
-import {
-  type DeploymentTarget,
-  GetDeploymentTargetCommand,
-  ListDeploymentTargetsCommand,
-} from '@aws-sdk/client-codedeploy';
 import { type RetryPolicy, withRetries } from './retry.js';
+import { type DeploymentTarget, GetDeploymentTargetCommand, ListDeploymentTargetsCommand } from './sdk.js';
 import type { CodeDeployLike, HookStatus } from './types.js';
 
 /**

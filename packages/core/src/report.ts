@@ -1,7 +1,7 @@
-import { PutLifecycleEventHookExecutionStatusCommand } from '@aws-sdk/client-codedeploy';
 import { describeThrown, scrubbed } from './describe.js';
 import { HookReportError, type ReportErrorCode } from './errors.js';
 import { type RetryPolicy, withRetries } from './retry.js';
+import { PutLifecycleEventHookExecutionStatusCommand } from './sdk.js';
 import type { CodeDeployLike, HookStatus } from './types.js';
 
 const GROUP_ARN =
