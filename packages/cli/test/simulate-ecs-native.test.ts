@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EcsNativeResult } from '../src/simulate/ecs-native.js';
-import { verdictFromLog } from '../src/simulate/ecs-native.js';
 import { eventFromPath, mapHooks, platformFor } from '../src/simulate/hooks.js';
+import { verdictFromLog } from '../src/simulate/verdict.js';
 import { FIXTURES, REPO_ROOT, runCli } from './helpers/run-cli.js';
 
 const hook = join(FIXTURES, 'ecs-native', 'post-test-traffic-shift.ts');
