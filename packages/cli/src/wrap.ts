@@ -3,8 +3,8 @@
  * after `label` (padded to `indent`), the others indented as far.
  *
  * @example
- * listLines('  Lambda', ['BeforeAllowTraffic', 'AfterAllowTraffic'], { indent: 15 });
- * // '  Lambda       BeforeAllowTraffic, AfterAllowTraffic'
+ * listLines('  Colours', ['red', 'green'], { indent: 15 });
+ * // '  Colours      red, green'
  */
 export function listLines(
   label: string,

@@ -14,6 +14,7 @@ export {
   type ServiceDeploymentStatus,
   simulateEcsNativeDeployment,
 } from './ecs-native/index.js';
+export { type ParsedResponse, parseResponse } from './ecs-native/payload.js';
 export { ECS_HOOK_EVENTS, LAMBDA_HOOK_EVENTS } from './engine/appspec.js';
 export {
   DEPLOYMENT_CONFIGS,

@@ -11,6 +11,7 @@ import {
   type ModuleFunction,
   type ModuleInvocation,
   moduleFunction,
+  parseResponse,
   type ServiceDeploymentStatus,
   simulateEcsNativeDeployment,
 } from '@greenlight/local';
@@ -51,7 +52,10 @@ export interface EcsNativeInvocationSummary {
   readonly attempt: number;
   /** What the hook answered (absent when it threw, or answered something ECS does not accept). */
   readonly hookStatus?: EcsHookResponse['hookStatus'];
+  /** The `callBackDelay` it gave, if any. */
   readonly callBackDelay?: number;
+  /** Why ECS does not accept what the hook returned, when it does not. */
+  readonly invalid?: string;
   readonly error?: string;
   /** The whole return value. */
   readonly response?: unknown;
@@ -84,11 +88,6 @@ export interface EcsNativeResult {
 }
 
 const entryName = (stage: string, rollback: boolean) => (rollback ? `${stage} (rollback)` : stage);
-const HOOK_STATUSES: readonly string[] = [
-  'SUCCEEDED',
-  'FAILED',
-  'IN_PROGRESS',
-] satisfies readonly EcsHookResponse['hookStatus'][];
 
 /** The verdict createEcsHook logged in an invocation, for the record: its reason and checks. */
 function loggedVerdict(ended: ModuleInvocation | undefined): { verdict?: HookVerdict } {
@@ -103,13 +102,12 @@ function invocationSummary(
 ): EcsNativeInvocationSummary {
   const left = ended?.leftBehind.length ? { leftBehind: ended.leftBehind } : {};
   if (inv.error !== undefined) return { attempt, error: inv.error, ...loggedVerdict(ended), ...left };
-  const r = inv.response as Partial<Record<keyof EcsHookResponse, unknown>> | null | undefined;
+  const answer = parseResponse(inv.response);
+  const delay = (inv.response as { callBackDelay?: unknown } | null | undefined)?.callBackDelay;
   return {
     attempt,
-    ...(typeof r?.hookStatus === 'string' && HOOK_STATUSES.includes(r.hookStatus)
-      ? { hookStatus: r.hookStatus as EcsHookResponse['hookStatus'] }
-      : {}),
-    ...(typeof r?.callBackDelay === 'number' ? { callBackDelay: r.callBackDelay } : {}),
+    ...(answer.ok ? { hookStatus: answer.hookStatus } : { invalid: answer.reason }),
+    ...(answer.ok && typeof delay === 'number' ? { callBackDelay: delay } : {}),
     response: inv.response ?? null,
     ...loggedVerdict(ended),
     ...left,

@@ -5,6 +5,7 @@ import {
   type EcsNativeOutcome,
   LOOP_EMPTIED,
   type ModuleInvocation,
+  parseResponse,
   type TimelineEntry,
 } from '@greenlight/local';
 import type { Paint } from '../style.js';
@@ -120,7 +121,7 @@ export class TimelinePrinter {
 
   /**
    * What an ECS native hook invocation answered: its `hookStatus` (SUCCEEDED, FAILED, or IN_PROGRESS and when
-   * ECS calls again), or that the answer is not one ECS accepts.
+   * ECS calls again), or why the answer is not one ECS accepts (@greenlight/local's `parseResponse`).
    */
   hookAnswer(
     ev: {
@@ -131,22 +132,21 @@ export class TimelinePrinter {
     },
     response: unknown,
   ): void {
-    const r = response as { hookStatus?: unknown; callBackDelay?: unknown } | null | undefined;
-    const status = typeof r?.hookStatus === 'string' ? r.hookStatus : undefined;
+    const answer = parseResponse(response);
+    const status = answer.ok ? answer.hookStatus : undefined;
     const mark =
       status === 'SUCCEEDED'
         ? this.#paint('green', '↳')
         : status === 'IN_PROGRESS'
           ? this.#paint('cyan', '↻')
           : this.#paint('red', '↳');
-    const text =
-      status === 'SUCCEEDED'
-        ? this.#paint('green', status)
-        : status === 'IN_PROGRESS'
-          ? `${this.#paint('cyan', status)}${typeof r?.callBackDelay === 'number' ? this.#paint('gray', `  (ECS calls again in ${r.callBackDelay} s)`) : ''}`
-          : status === 'FAILED'
-            ? this.#paint('red', status)
-            : this.#paint('red', `answered ${JSON.stringify(response ?? null)}, not a hookStatus`);
+    const text = !answer.ok
+      ? this.#paint('red', `not an answer ECS accepts: ${answer.reason}`)
+      : answer.hookStatus === 'SUCCEEDED'
+        ? this.#paint('green', answer.hookStatus)
+        : answer.hookStatus === 'IN_PROGRESS'
+          ? `${this.#paint('cyan', answer.hookStatus)}${this.#paint('gray', `  (ECS calls again in ${answer.callBackDelay} s)`)}`
+          : this.#paint('red', answer.hookStatus);
     this.#line(
       ev.deploymentId,
       ev.at,
