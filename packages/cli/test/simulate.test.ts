@@ -16,7 +16,7 @@ describe('greenlight simulate', () => {
       /deployment d-[A-Z0-9]{9} {2}Lambda my-function:live version 1 → 2 {2}CodeDeployDefault\.LambdaCanary10Percent5Minutes/,
     );
     expect(stdout).toMatch(/▸ BeforeAllowTraffic +started +hook CodeDeployHook_/);
-    expect(stdout).toMatch(/✓ BeforeAllowTraffic +Succeeded +\d+ ms/);
+    expect(stdout).toMatch(/✓ BeforeAllowTraffic +Succeeded +(\d+ ms|\d+\.\d s)/);
     expect(stdout).toContain('✓ event');
     expect(stdout).toContain('serving BeforeAllowTraffic');
     expect(stdout).toMatch(/ 10% → version 2/);
