@@ -1,4 +1,21 @@
-export { type Clock, Scheduler, systemClock } from './clock.js';
+export {
+  type Clock,
+  CODEDEPLOY_SERVICE_EVENTS,
+  type CodeDeployLifecycleEvent,
+  ECS_HOOK_EVENTS,
+  ECS_HOOK_STATUSES,
+  ECS_LIFECYCLE_ORDER,
+  type EcsHookResponse,
+  type EcsHookStatus,
+  type EcsLifecycleEvent,
+  isEcsLifecycleEvent,
+  isLambdaLifecycleEvent,
+  LAMBDA_HOOK_EVENTS,
+  LAMBDA_LIFECYCLE_ORDER,
+  type LambdaLifecycleEvent,
+  systemClock,
+} from '@greenlight/contract';
+export { Scheduler } from './clock.js';
 export type { DeployEcsOptions, DeployLambdaOptions } from './deploy-api.js';
 export {
   ECS_NATIVE_HOOK_STAGES,

@@ -1,6 +1,11 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { AwsServices, LambdaHandler } from '@greenlight/local';
+import {
+  type AwsServices,
+  ECS_HOOK_STATUSES,
+  ECS_NATIVE_HOOK_STAGES,
+  type LambdaHandler,
+} from '@greenlight/local';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { inCheckout } from '../init/templates.js';
@@ -32,10 +37,10 @@ Which hook serves which lifecycle event:
   --hook POST_TEST_TRAFFIC_SHIFT=src/h.ts  an ECS native stage (or post-test-traffic-shift; a path
   examples/ecs-native-post-test-traffic   may leave out -shift)
 
-ECS native blue/green (--platform ecs-native): the stages RECONCILE_SERVICE, PRE_SCALE_UP,
-POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT,
-PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT. A hook answers by returning
-{ hookStatus: SUCCEEDED | FAILED | IN_PROGRESS, callBackDelay? } (createEcsHook); the timeline shows
+ECS native blue/green (--platform ecs-native): the stages ${ECS_NATIVE_HOOK_STAGES.slice(0, 2).join(', ')},
+${ECS_NATIVE_HOOK_STAGES.slice(2, 6).join(', ')},
+${ECS_NATIVE_HOOK_STAGES.slice(6).join(', ')}. A hook answers by returning
+{ hookStatus: ${ECS_HOOK_STATUSES.join(' | ')}, callBackDelay? } (createEcsHook); the timeline shows
 each answer, IN_PROGRESS re-invocations, and on FAILED the rollback's traffic-shift re-runs. Exit 0
 only when the service deployment is SUCCESSFUL.
 

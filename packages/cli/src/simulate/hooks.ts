@@ -1,18 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { ECS_NATIVE_HOOK_STAGES, type EcsNativeStage as LocalEcsNativeStage } from '@greenlight/local';
+import {
+  ECS_HOOK_EVENTS,
+  ECS_NATIVE_HOOK_STAGES,
+  LAMBDA_HOOK_EVENTS,
+  type EcsNativeStage as LocalEcsNativeStage,
+} from '@greenlight/local';
 import { UsageError } from '../args.js';
 
-/** The hook events of a Lambda deployment, in lifecycle order. */
-export const LAMBDA_HOOKS = ['BeforeAllowTraffic', 'AfterAllowTraffic'] as const;
-/** The hook events of an ECS blue/green deployment, in lifecycle order. */
-export const ECS_HOOKS = [
-  'BeforeInstall',
-  'AfterInstall',
-  'AfterAllowTestTraffic',
-  'BeforeAllowTraffic',
-  'AfterAllowTraffic',
-] as const;
+/** The hook events of a Lambda deployment, in lifecycle order (`@greenlight/local`'s, the contract's). */
+export const LAMBDA_HOOKS = LAMBDA_HOOK_EVENTS;
+/** The hook events of an ECS blue/green deployment, in lifecycle order (`@greenlight/local`'s). */
+export const ECS_HOOKS = ECS_HOOK_EVENTS;
 
 /** The stages of an Amazon ECS native blue/green deployment at which a hook runs, in lifecycle order. */
 export const ECS_NATIVE_STAGES = ECS_NATIVE_HOOK_STAGES;

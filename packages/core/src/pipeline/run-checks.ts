@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { describeThrown } from '../describe.js';
+import { describeThrown } from '@greenlight/contract';
 import { CheckCancelledError, CheckTimeoutError, InvalidOptionsError, isGreenlightError } from '../errors.js';
 import type { Check, CheckReport, Checks, Clock, HookContext, HookLogger } from '../types.js';
 import { thrownVerdict, toVerdict, type Verdict } from '../verdict.js';

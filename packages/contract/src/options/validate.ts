@@ -1,5 +1,5 @@
-import { shown } from './describe.js';
-import { InvalidOptionsError } from './errors.js';
+import { shown } from '../errors/describe.js';
+import { InvalidOptionsError } from '../errors/invalid-options.js';
 
 /**
  * Checks one option's value; throws an `InvalidOptionsError` naming `name` when it is wrong. `undefined` (the
@@ -46,6 +46,19 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
+ * A validator that refuses `undefined` (the option is required), then applies `validator`.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ url: string }> = { url: required(is.string) };
+ */
+export function required(validator: Validator): Validator {
+  return (value, name) => {
+    if (value === undefined) throw new InvalidOptionsError(name, `Option \`${name}\` is required`);
+    validator(value, name);
+  };
+}
+
+/**
  * Validators for the option types greenlight's packages take.
  *
  * @example
@@ -54,9 +67,26 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export const is = {
   boolean: optional('a boolean', (v) => typeof v === 'boolean'),
   function: optional('a function', (v) => typeof v === 'function'),
+  string: optional('a non-empty string', (v) => typeof v === 'string' && v !== ''),
+  number: optional('a finite number', finite),
   positive: optional('a positive finite number', (v) => finite(v) && v > 0),
   nonNegative: optional('a non-negative finite number', (v) => finite(v) && v >= 0),
   positiveInteger: optional('a positive integer', (v) => Number.isInteger(v) && (v as number) > 0),
+  nonNegativeInteger: optional('a non-negative integer', (v) => Number.isInteger(v) && (v as number) >= 0),
+  /** A number from `min` to `max`, both included. */
+  between: (min: number, max: number): Validator =>
+    optional(`a number from ${min} to ${max}`, (v) => finite(v) && v >= min && v <= max),
+  /** One of these values (compared with `===`). */
+  oneOf: (values: readonly unknown[]): Validator =>
+    optional(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (v) => values.includes(v)),
+  stringList: optional(
+    'a non-empty array of non-empty strings',
+    (v) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== ''),
+  ),
+  stringRecord: optional(
+    'an object of string values',
+    (v) => isObject(v) && Object.values(v).every((s) => typeof s === 'string'),
+  ),
   /** A positive number of ms no larger than `max` (`label` names the maximum in the message). */
   positiveAtMost: (max: number, label: string): Validator =>
     optional(`a positive finite number no larger than ${label}`, (v) => finite(v) && v > 0 && v <= max),
