@@ -8,7 +8,11 @@ export {
   type EcsHookResponse,
   type EcsHookStatus,
   type EcsLifecycleEvent,
+  GreenlightError,
+  type GreenlightErrorCode,
+  InvalidOptionsError,
   isEcsLifecycleEvent,
+  isGreenlightError,
   isLambdaLifecycleEvent,
   LAMBDA_HOOK_EVENTS,
   LAMBDA_LIFECYCLE_ORDER,
@@ -55,7 +59,7 @@ export type {
   PendingHookEvent,
   TimelineEntry,
 } from './engine/types.js';
-export { ApiError, HookInvocationError, LocalCodeDeployError } from './errors.js';
+export { ApiError, type HookInvocationCode, HookInvocationError, LocalCodeDeployError } from './errors.js';
 export type { Fault } from './http/faults.js';
 export { jsonError, jsonResponse } from './http/json-protocol.js';
 export type { RequestRecord } from './http/server.js';

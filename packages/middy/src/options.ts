@@ -64,8 +64,9 @@ const SPEC: OptionSpec<GreenlightMiddyOptions> = {
 };
 
 /**
- * Checks the middleware's options strictly, with the core's validators: an unknown key (e.g. `failFast`, which
- * only `createHook` has) or a value of the wrong type is an `InvalidOptionsError` that names the option.
+ * Checks the middleware's options strictly, with the contract's validator and core's validators: an unknown key
+ * (e.g. `failFast`, which only `createHook` has) or a value of the wrong type is an `InvalidOptionsError` that
+ * names the option.
  *
  * @example
  * validateGreenlightMiddyOptions({ reserv: 5 }); // InvalidOptionsError: Unknown option `reserv` of @greenlight/middy. ...

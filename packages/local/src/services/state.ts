@@ -34,7 +34,7 @@ export function createServicesState(): AwsServicesState {
 }
 
 /**
- * Options shared by the slices. Unknown keys are a `TypeError` that names them.
+ * Options shared by the slices. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * createAwsServices(undefined, { region: 'eu-west-1', functionTimeoutMs: 3_000, random: () => 0.5 });

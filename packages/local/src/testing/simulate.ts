@@ -1,4 +1,4 @@
-import { ECS_HOOK_EVENTS, isLambdaLifecycleEvent } from '@greenlight/contract';
+import { describeThrown, ECS_HOOK_EVENTS, isLambdaLifecycleEvent } from '@greenlight/contract';
 import type { LambdaDeploymentConfig } from '../engine/configs.js';
 import type { DeploymentOutcome, TimelineEntry } from '../engine/types.js';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '../local.js';
@@ -119,7 +119,7 @@ function recording(lifecycleEvent: string, hook: TestHook, answers: HookAnswer[]
       answers.push({
         lifecycleEvent,
         kind: 'threw',
-        error: err instanceof Error ? err.message : String(err),
+        error: describeThrown(err),
       });
       throw err;
     }
