@@ -1,9 +1,12 @@
 import {
   InvalidOptionsError,
   is,
+  nonEmptyString,
   type OptionSpec,
+  oneOf,
   optional,
   required,
+  stringRecord,
   validateOptions,
 } from '@greenlight/contract';
 import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -172,22 +175,22 @@ const BUNDLING: OptionSpec<HookBundlingOptions> = {
   sourceMap: is.boolean,
   externalModules: names,
   conditions: names,
-  define: is.stringRecord,
-  projectRoot: is.string,
+  define: stringRecord,
+  projectRoot: nonEmptyString,
 };
 
 /** A validator per prop: the compiler refuses a spec that misses or adds one, so it cannot drift from the type. */
 const PROPS: OptionSpec<HookFunctionProps> = {
   entry: required(optional('the path of the handler module', (v) => typeof v === 'string' && v !== '')),
-  handler: is.string,
-  functionName: is.string,
+  handler: nonEmptyString,
+  functionName: nonEmptyString,
   description: optional('a string', (v) => typeof v === 'string'),
   timeout: cdkValue('a Duration', 'toMilliseconds'),
   memorySize: is.positiveInteger,
-  environment: is.stringRecord,
+  environment: stringRecord,
   logRetention: is.positiveInteger,
-  logRemovalPolicy: is.string,
-  retryAttempts: is.oneOf([0, 1, 2]),
+  logRemovalPolicy: nonEmptyString,
+  retryAttempts: oneOf([0, 1, 2]),
   maxEventAge: cdkValue('a Duration', 'toMilliseconds'),
   uses: is.object(USES),
   bundling: is.object(BUNDLING),

@@ -40,10 +40,17 @@ export {
   isEcsLifecycleStage,
 } from './lifecycle/ecs-native.js';
 export {
+  between,
+  finiteNumber,
   is,
+  nonEmptyString,
+  nonNegativeInteger,
   type OptionSpec,
+  oneOf,
   optional,
   required,
+  stringList,
+  stringRecord,
   type Validator,
   validateOptions,
   wrongOption,

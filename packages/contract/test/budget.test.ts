@@ -44,5 +44,6 @@ describe('the budget arithmetic', () => {
   it('bounds a Lambda timeout to 1..900 s, 15 minutes being the longest an invocation has', () => {
     expect([LAMBDA_TIMEOUT_MIN_SECONDS, LAMBDA_TIMEOUT_MAX_SECONDS]).toEqual([1, 900]);
     expect(MAX_LAMBDA_MS).toBe(15 * 60_000);
+    expect(MAX_LAMBDA_MS).toBe(LAMBDA_TIMEOUT_MAX_SECONDS * 1_000);
   });
 });

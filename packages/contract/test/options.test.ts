@@ -1,4 +1,12 @@
-import { is, type OptionSpec, required, validateOptions } from '@greenlight/contract';
+import {
+  between,
+  is,
+  nonEmptyString,
+  type OptionSpec,
+  oneOf,
+  required,
+  validateOptions,
+} from '@greenlight/contract';
 
 interface Options {
   readonly name?: string;
@@ -8,9 +16,9 @@ interface Options {
 }
 
 const SPEC: OptionSpec<Options> = {
-  name: required(is.string),
-  retries: is.oneOf([0, 1, 2]),
-  rate: is.between(0, 1),
+  name: required(nonEmptyString),
+  retries: oneOf([0, 1, 2]),
+  rate: between(0, 1),
   nested: is.object<{ readonly depth?: number }>({ depth: is.positiveInteger }),
 };
 

@@ -1,8 +1,13 @@
 import {
+  between,
   type Clock,
+  finiteNumber,
   is,
+  nonEmptyString,
   type OptionSpec,
+  oneOf,
   optional,
+  stringList,
   systemClock,
   validateOptions,
 } from '@greenlight/contract';
@@ -116,7 +121,7 @@ const SPEC: OptionSpec<LocalCodeDeployOptions> = {
     'a port number from 0 to 65535',
     (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535,
   ),
-  host: is.string,
+  host: nonEmptyString,
   timeScale: atLeast(0),
   credentials: optional(
     'static credentials with accessKeyId and secretAccessKey',
@@ -128,11 +133,11 @@ const SPEC: OptionSpec<LocalCodeDeployOptions> = {
       typeof (v as Partial<Credentials>).secretAccessKey === 'string' &&
       (v as Credentials).secretAccessKey !== '',
   ),
-  signingRegions: is.stringList,
-  region: is.string,
-  accountId: is.string,
-  hookRetries: is.oneOf([0, 1, 2]),
-  hookDuplicateRate: is.between(0, 1),
+  signingRegions: stringList,
+  region: nonEmptyString,
+  accountId: nonEmptyString,
+  hookRetries: oneOf([0, 1, 2]),
+  hookDuplicateRate: between(0, 1),
   hookTimeoutMs: atLeast(0),
   functionTimeoutMs: atLeast(1),
   bodyLimit: atLeast(1),
@@ -143,7 +148,7 @@ const SPEC: OptionSpec<LocalCodeDeployOptions> = {
     'a positive integer or Infinity',
     (v) => v === Number.POSITIVE_INFINITY || (Number.isInteger(v) && (v as number) > 0),
   ),
-  seed: is.number,
+  seed: finiteNumber,
   clock: is.methods('now', 'setTimeout', 'clearTimeout'),
   services: optional(
     "the service slices' options (an object), or false",

@@ -5,11 +5,17 @@
  */
 import {
   is as contractIs,
+  finiteNumber,
   InvalidOptionsError,
   MAX_TIMER_MS,
+  nonEmptyString,
+  nonNegativeInteger,
   type OptionSpec,
+  oneOf,
   optional,
   required,
+  stringList,
+  stringRecord,
   type Validator,
   validateOptions,
 } from '@greenlight/contract';
@@ -32,6 +38,12 @@ const TIMER = `${MAX_TIMER_MS} ms (Node's longest timer, about 24.8 days)`;
 /** The contract's validators, and the ones only the checks need. */
 export const is = {
   ...contractIs,
+  string: nonEmptyString,
+  number: finiteNumber,
+  nonNegativeInteger,
+  stringList,
+  stringRecord,
+  oneOf,
   /** Milliseconds a timer waits: positive, and no longer than a timer can. */
   ms: contractIs.positiveAtMost(MAX_TIMER_MS, TIMER),
   /** Milliseconds, 0 allowed, no longer than a timer can wait. */

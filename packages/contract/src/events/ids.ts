@@ -21,11 +21,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * const problem = idProblem(event.DeploymentId);
  * if (problem) throw new InvalidHookEventError('DeploymentId', `DeploymentId ${problem}`); // '... is empty'
  */
-export function idProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return `must be a string, got ${value === null ? 'null' : typeof value}`;
-  if (value.trim() === '') return 'is empty';
-  if (value.length > MAX_ID_LENGTH)
-    return `is ${value.length} characters long; the limit is ${MAX_ID_LENGTH}`;
-  if (CONTROL.test(value)) return 'contains control characters';
-  return undefined;
-}
+export const idProblem = (value: unknown): string | undefined =>
+  typeof value !== 'string'
+    ? `must be a string, got ${value === null ? 'null' : typeof value}`
+    : value.trim() === ''
+      ? 'is empty'
+      : value.length > MAX_ID_LENGTH
+        ? `is ${value.length} characters long; the limit is ${MAX_ID_LENGTH}`
+        : CONTROL.test(value)
+          ? 'contains control characters'
+          : undefined;

@@ -49,7 +49,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * A validator that refuses `undefined` (the option is required), then applies `validator`.
  *
  * @example
- * const SPEC: OptionSpec<{ url: string }> = { url: required(is.string) };
+ * const SPEC: OptionSpec<{ url: string }> = { url: required(nonEmptyString) };
  */
 export function required(validator: Validator): Validator {
   return (value, name) => {
@@ -59,7 +59,8 @@ export function required(validator: Validator): Validator {
 }
 
 /**
- * Validators for the option types greenlight's packages take.
+ * The validators `createHook`'s options are made of. The other validators are exported one by one
+ * ({@link nonEmptyString}, {@link oneOf}, …), so that a bundle keeps only those its package uses.
  *
  * @example
  * const SPEC: OptionSpec<{ retries?: number }> = { retries: is.positiveInteger };
@@ -67,26 +68,9 @@ export function required(validator: Validator): Validator {
 export const is = {
   boolean: optional('a boolean', (v) => typeof v === 'boolean'),
   function: optional('a function', (v) => typeof v === 'function'),
-  string: optional('a non-empty string', (v) => typeof v === 'string' && v !== ''),
-  number: optional('a finite number', finite),
   positive: optional('a positive finite number', (v) => finite(v) && v > 0),
   nonNegative: optional('a non-negative finite number', (v) => finite(v) && v >= 0),
   positiveInteger: optional('a positive integer', (v) => Number.isInteger(v) && (v as number) > 0),
-  nonNegativeInteger: optional('a non-negative integer', (v) => Number.isInteger(v) && (v as number) >= 0),
-  /** A number from `min` to `max`, both included. */
-  between: (min: number, max: number): Validator =>
-    optional(`a number from ${min} to ${max}`, (v) => finite(v) && v >= min && v <= max),
-  /** One of these values (compared with `===`). */
-  oneOf: (values: readonly unknown[]): Validator =>
-    optional(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (v) => values.includes(v)),
-  stringList: optional(
-    'a non-empty array of non-empty strings',
-    (v) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== ''),
-  ),
-  stringRecord: optional(
-    'an object of string values',
-    (v) => isObject(v) && Object.values(v).every((s) => typeof s === 'string'),
-  ),
   /** A positive number of ms no larger than `max` (`label` names the maximum in the message). */
   positiveAtMost: (max: number, label: string): Validator =>
     optional(`a positive finite number no larger than ${label}`, (v) => finite(v) && v > 0 && v <= max),
@@ -150,4 +134,76 @@ export function validateOptions<T extends object>(owner: string, options: unknow
   }
   check('', options, spec, owner);
   return options as T;
+}
+
+/**
+ * A non-empty string.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ region?: string }> = { region: nonEmptyString };
+ */
+export const nonEmptyString: Validator = /* @__PURE__ */ optional(
+  'a non-empty string',
+  (v) => typeof v === 'string' && v !== '',
+);
+
+/**
+ * A finite number.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ seed?: number }> = { seed: finiteNumber };
+ */
+export const finiteNumber: Validator = /* @__PURE__ */ optional('a finite number', finite);
+
+/**
+ * A non-negative integer.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ successes?: number }> = { successes: nonNegativeInteger };
+ */
+export const nonNegativeInteger: Validator = /* @__PURE__ */ optional(
+  'a non-negative integer',
+  (v) => Number.isInteger(v) && (v as number) >= 0,
+);
+
+/**
+ * A non-empty array of non-empty strings.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ signingRegions?: readonly string[] }> = { signingRegions: stringList };
+ */
+export const stringList: Validator = /* @__PURE__ */ optional(
+  'a non-empty array of non-empty strings',
+  (v) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== ''),
+);
+
+/**
+ * An object whose values are all strings (e.g. environment variables, HTTP headers).
+ *
+ * @example
+ * const SPEC: OptionSpec<{ headers?: Record<string, string> }> = { headers: stringRecord };
+ */
+export const stringRecord: Validator = /* @__PURE__ */ optional(
+  'an object of string values',
+  (v) => isObject(v) && Object.values(v).every((s) => typeof s === 'string'),
+);
+
+/**
+ * A number from `min` to `max`, both included.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ rate?: number }> = { rate: between(0, 1) };
+ */
+export function between(min: number, max: number): Validator {
+  return optional(`a number from ${min} to ${max}`, (v) => finite(v) && v >= min && v <= max);
+}
+
+/**
+ * One of these values (compared with `===`).
+ *
+ * @example
+ * const SPEC: OptionSpec<{ retries?: 0 | 1 | 2 }> = { retries: oneOf([0, 1, 2]) };
+ */
+export function oneOf(values: readonly unknown[]): Validator {
+  return optional(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (v) => values.includes(v));
 }

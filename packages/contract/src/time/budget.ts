@@ -13,9 +13,8 @@
  * defaultReserve(60_000); // 12000: a 60 s invocation keeps 12 s for the report
  * middy({ timeoutEarlyInMillis: defaultReserve(TIMEOUT_MS) }); // give a middy handler the same reserve
  */
-export function defaultReserve(remainingMs: number): number {
-  return Math.min(30_000, Math.max(1_000, remainingMs * 0.2));
-}
+export const defaultReserve = (remainingMs: number): number =>
+  Math.min(30_000, Math.max(1_000, remainingMs * 0.2));
 
 /**
  * The reserve of an ECS native hook, which only returns its answer (no report to retry):
@@ -25,9 +24,7 @@ export function defaultReserve(remainingMs: number): number {
  * @example
  * ecsReserve(60_000); // 3000
  */
-export function ecsReserve(remainingMs: number): number {
-  return Math.min(5_000, Math.max(250, remainingMs * 0.05));
-}
+export const ecsReserve = (remainingMs: number): number => Math.min(5_000, Math.max(250, remainingMs * 0.05));
 
 /**
  * The margin before the Lambda deadline that nothing may still be running at: 10% of the remaining time, at
@@ -38,9 +35,7 @@ export function ecsReserve(remainingMs: number): number {
  * reportMargin(60_000); // 1000
  * reportMargin(2_000); // 200
  */
-export function reportMargin(remainingMs: number): number {
-  return Math.min(1_000, remainingMs * 0.1);
-}
+export const reportMargin = (remainingMs: number): number => Math.min(1_000, remainingMs * 0.1);
 
 /**
  * The shortest timeout a Lambda function may have, in seconds.
@@ -60,10 +55,10 @@ export const LAMBDA_TIMEOUT_MIN_SECONDS = 1;
 export const LAMBDA_TIMEOUT_MAX_SECONDS = 900;
 
 /**
- * The longest a Lambda function runs, in milliseconds ({@link LAMBDA_TIMEOUT_MAX_SECONDS}): the most time an
- * invocation may have left.
+ * The longest a Lambda function runs, in milliseconds ({@link LAMBDA_TIMEOUT_MAX_SECONDS} × 1000, written out
+ * so that a bundle inlines it): the most time an invocation may have left.
  *
  * @example
  * createHook(checks, { defaultRemainingMs: MAX_LAMBDA_MS }); // the most a context-less invocation may assume
  */
-export const MAX_LAMBDA_MS = LAMBDA_TIMEOUT_MAX_SECONDS * 1_000;
+export const MAX_LAMBDA_MS = 900_000;

@@ -35,7 +35,7 @@ export const MAX_TIMER_MS = 2_147_483_647;
  * const timer = clock.setTimeout(() => controller.abort(), 5_000); // holds the invocation until cleared
  */
 export const systemClock: Clock = {
-  now: () => Date.now(),
+  now: Date.now,
   setTimeout: (callback, ms) => setTimeout(callback, Math.min(ms, MAX_TIMER_MS)),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

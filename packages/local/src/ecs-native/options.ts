@@ -3,6 +3,7 @@ import {
   InvalidOptionsError,
   is,
   isEcsLifecycleStage,
+  nonEmptyString,
   type OptionSpec,
   optional,
   required,
@@ -32,10 +33,10 @@ const hooksByStage: Validator = (value, name) => {
 };
 
 const SPEC: OptionSpec<EcsNativeDeploymentOptions> = {
-  cluster: is.string,
-  service: required(is.string),
-  region: is.string,
-  accountId: is.string,
+  cluster: nonEmptyString,
+  service: required(nonEmptyString),
+  region: nonEmptyString,
+  accountId: nonEmptyString,
   hooks: hooksByStage,
   initial: is.boolean,
   reconcile: is.boolean,

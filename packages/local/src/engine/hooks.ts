@@ -1,4 +1,4 @@
-import { describeThrown, isGreenlightError } from '@greenlight/contract';
+import { describeThrown, type HookStatus, isGreenlightError } from '@greenlight/contract';
 import { SETTLED } from '../clock.js';
 import { newExecutionId } from '../ids.js';
 import { invokerFor, isManual, runnerTimeout } from '../runners/resolve.js';
@@ -45,8 +45,8 @@ export async function runHookEvent(
 
   // The invocation running now, so a Failed report can wait for what the handler returned (its reason).
   const current: { attempt?: Promise<unknown> } = {};
-  let settle!: (status: 'Succeeded' | 'Failed') => void;
-  const reported = new Promise<'Succeeded' | 'Failed'>((resolve) => {
+  let settle!: (status: HookStatus) => void;
+  const reported = new Promise<HookStatus>((resolve) => {
     settle = resolve;
   });
   const execution: HookExecution = {

@@ -1,4 +1,4 @@
-import { is, type OptionSpec, required, validateOptions } from '@greenlight/contract';
+import { between, is, type OptionSpec, oneOf, required, validateOptions } from '@greenlight/contract';
 import { seededRandom } from '../ids.js';
 
 /** A fault the server injects instead of (or before) answering a call. */
@@ -21,11 +21,11 @@ export interface Fault {
 }
 
 const FAULT_SPEC: OptionSpec<Fault> = {
-  kind: required(is.oneOf(['throttle', 'error5xx', 'reset', 'delay'])),
-  status: is.oneOf([500, 503]),
+  kind: required(oneOf(['throttle', 'error5xx', 'reset', 'delay'])),
+  status: oneOf([500, 503]),
   delayMs: is.nonNegative,
   times: is.positiveInteger,
-  rate: is.between(0, 1),
+  rate: between(0, 1),
 };
 
 interface Rule {

@@ -1,4 +1,11 @@
-import { type Clock, is, type OptionSpec, systemClock, validateOptions } from '@greenlight/contract';
+import {
+  type Clock,
+  is,
+  nonEmptyString,
+  type OptionSpec,
+  systemClock,
+  validateOptions,
+} from '@greenlight/contract';
 import type { SimulatedEcsService, SimulatedFunction } from '../engine/state.js';
 
 /**
@@ -68,8 +75,8 @@ export interface ResolvedServicesOptions {
 }
 
 const SPEC: OptionSpec<AwsServicesOptions> = {
-  region: is.string,
-  accountId: is.string,
+  region: nonEmptyString,
+  accountId: nonEmptyString,
   random: is.function,
   now: is.function,
   functionTimeoutMs: is.positive,
