@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   type AwsServices,
   ECS_HOOK_EVENTS,
+  ECS_HOOK_STATUSES,
   ECS_NATIVE_HOOK_STAGES,
   LAMBDA_HOOK_EVENTS,
   type LambdaHandler,
@@ -44,10 +45,9 @@ ${listLines('  Lambda', LAMBDA_HOOK_EVENTS, { indent: 15 })}
 ${listLines('  ECS', ECS_HOOK_EVENTS, { indent: 15 })}
 ${listLines('  ECS native', ECS_NATIVE_HOOK_STAGES, { indent: 15 })}
 
-An ECS native hook (--platform ecs-native) answers by returning { hookStatus: SUCCEEDED | FAILED |
-IN_PROGRESS, callBackDelay? } (createEcsHook); the timeline shows each answer, IN_PROGRESS
-re-invocations, and on FAILED the rollback's traffic-shift re-runs. Exit 0 only when the service
-deployment is SUCCESSFUL.
+An ECS native hook (--platform ecs-native) answers by returning { hookStatus: ${ECS_HOOK_STATUSES.join(' | ')},
+callBackDelay? } (createEcsHook); the timeline shows each answer, IN_PROGRESS re-invocations, and
+on FAILED the rollback's traffic-shift re-runs. Exit 0 only when the service deployment is SUCCESSFUL.
 
 Each module is bundled with esbuild and runs as Lambda's Node.js runtime runs a function: in a warm
 node process, reused by the function's next invocation, where only what the handler waits on keeps

@@ -9,7 +9,7 @@ import {
   type HookResult,
 } from '@greenlight/core';
 import type { LocalCodeDeploy } from '@greenlight/local';
-import { captureLogger, lambdaContext } from '../helpers/test-server.js';
+import { captureLogger, lambdaContext } from '@greenlight/test-support/codedeploy-server';
 
 /** What can go wrong with one report attempt. `refused`: nothing listens (ECONNREFUSED); the rest are the local CodeDeploy's faults. */
 export type AttemptFault = 'throttle' | 'error500' | 'error503' | 'reset' | 'slow' | 'refused';

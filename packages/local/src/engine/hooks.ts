@@ -1,5 +1,5 @@
+import { describeThrown, type HookStatus, isGreenlightError } from '@greenlight/contract';
 import { SETTLED } from '../clock.js';
-import { messageOf } from '../errors.js';
 import { newExecutionId } from '../ids.js';
 import { invokerFor, isManual, runnerTimeout } from '../runners/resolve.js';
 import type { CodeDeployHookEvent, Invoker } from '../runners/types.js';
@@ -45,8 +45,8 @@ export async function runHookEvent(
 
   // The invocation running now, so a Failed report can wait for what the handler returned (its reason).
   const current: { attempt?: Promise<unknown> } = {};
-  let settle!: (status: 'Succeeded' | 'Failed') => void;
-  const reported = new Promise<'Succeeded' | 'Failed'>((resolve) => {
+  let settle!: (status: HookStatus) => void;
+  const reported = new Promise<HookStatus>((resolve) => {
     settle = resolve;
   });
   const execution: HookExecution = {
@@ -231,7 +231,8 @@ async function deliver(
       duplicated = true;
       continue;
     } catch (err) {
-      ev.hookReason = messageOf(err);
+      // A runner's own error already says what happened; anything else is described.
+      ev.hookReason = isGreenlightError(err) ? err.message : describeThrown(err);
       const logTail = (err as { logTail?: unknown }).logTail;
       if (typeof logTail === 'string' && logTail !== '') ev.hookLogTail = logTail;
       lifecycleChanged(dep, ev, engine.now());

@@ -1,4 +1,5 @@
-import { HookInvocationError, messageOf } from '../errors.js';
+import { describeThrown } from '@greenlight/contract';
+import { HookInvocationError } from '../errors.js';
 import { lambdaContext } from './context.js';
 import { taskTimedOut } from './runtime-words.js';
 import type { InProcessHook, InvocationResult, Invoker } from './types.js';
@@ -28,7 +29,7 @@ export function inProcessInvoker(handler: InProcessHook): Invoker {
         .then(() => handler(invocation.event, context))
         .then(
           (result: unknown) => resolve({ result }),
-          (err: unknown) => reject(new HookInvocationError(messageOf(err), { cause: err })),
+          (err: unknown) => reject(new HookInvocationError(describeThrown(err), { cause: err })),
         )
         .finally(() => {
           clearTimeout(timer);
