@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { bundle, SRC } from './bundle.js';
 import { childEnv, outPath, runChild } from './harness.js';
+import { table } from './report.js';
 import { median } from './stats.js';
 
 /** What one child run of many-deployments.ts measured. */
@@ -65,13 +66,17 @@ export async function concurrentDeployments(
 
 /** The figures as a Markdown table (the console output and docs/benchmarks.md). */
 export function concurrentTable(r: ConcurrentResult): string[] {
-  return [
-    `| ${r.deployments.toLocaleString('en')} concurrent Lambda deployments, 2 reporting hooks each, time scale 0 | figure |`,
-    '| --- | --- |',
-    `| wall time (median of ${r.runs.length}), ms | ${r.wallMs.toFixed(0)} |`,
-    `| deployments per second | ${r.deploymentsPerSecond.toFixed(0)} |`,
-    `| peak RSS, MiB | ${r.peakRssMb.toFixed(1)} |`,
-    `| RSS after one warm-up deployment (baseline, same process), MiB | ${r.idleRssMb.toFixed(1)} |`,
-    `| RSS per deployment, KiB | ${r.rssPerDeploymentKb.toFixed(1)} |`,
-  ];
+  return table(
+    [
+      `${r.deployments.toLocaleString('en')} concurrent Lambda deployments, 2 reporting hooks each, time scale 0`,
+      'figure',
+    ],
+    [
+      [`wall time (median of ${r.runs.length}), ms`, r.wallMs.toFixed(0)],
+      ['deployments per second', r.deploymentsPerSecond.toFixed(0)],
+      ['peak RSS, MiB', r.peakRssMb.toFixed(1)],
+      ['RSS after one warm-up deployment (baseline, same process), MiB', r.idleRssMb.toFixed(1)],
+      ['RSS per deployment, KiB', r.rssPerDeploymentKb.toFixed(1)],
+    ],
+  );
 }

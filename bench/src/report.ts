@@ -134,7 +134,7 @@ const fmtRatio = (r: number | undefined) =>
 const fmtKb = (bytes: number) => (bytes / KB).toFixed(1);
 
 /** A Markdown table, its columns padded as Biome formats them (first column left-aligned, others right). */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join(' | ')} |`;
