@@ -11,7 +11,8 @@
 //   4. `greenlight init` for every template from the installed CLI; in each scaffold: npm install, npm test,
 //      npm run typecheck, npm run simulate
 //   5. `greenlight serve --write-env` driven with the AWS CLI (skipped, saying why, where `aws` is absent)
-//   6. the testing helper (@greenlight/local/testing) under jest (CommonJS and ESM) and vitest 3
+//   6. the testing helper (@greenlight/local/testing) under jest (swc and ts-jest in CommonJS; native ESM)
+//      and vitest 3
 //
 // It prints each step's outcome and time, the measured install, init-to-green-tests and simulate times, and
 // ends with `N passed, N failed` (one per step). GREENLIGHT_USER_CHECK_KEEP=1 keeps the temporary folder.
@@ -531,7 +532,7 @@ const HELPER_TEST_MJS = HELPER_TEST_TS.replace(
   "import { expect, test } from '@jest/globals';\ntest('a good",
 );
 
-await step('the testing helper under jest (CommonJS and ESM) and vitest 3', () => {
+await step('the testing helper under jest (swc and ts-jest, CommonJS; native ESM) and vitest 3', () => {
   const dir = join(WORK, 'helper');
   mkdirSync(join(dir, 'test'), { recursive: true });
   writeJson(join(dir, 'package.json'), {
@@ -545,6 +546,7 @@ await step('the testing helper under jest (CommonJS and ESM) and vitest 3', () =
       '@jest/globals': '30.5.2',
       '@swc/core': '1.16.22',
       '@swc/jest': '0.2.39',
+      'ts-jest': '29.4.15',
       '@types/jest': '30.0.0',
       vitest: '^3.2.4',
       ...TOOLS,
@@ -563,12 +565,19 @@ await step('the testing helper under jest (CommonJS and ESM) and vitest 3', () =
     `module.exports = { testEnvironment: 'node', testMatch: ['<rootDir>/test/cjs.test.ts'],
   transform: { '^.+\\\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] } };\n`,
   );
+  // ts-jest type-checks the test as it compiles it, under tsc's default module setting (commonjs).
+  writeFileSync(
+    join(dir, 'jest.ts-jest.config.cjs'),
+    `module.exports = { testEnvironment: 'node', testMatch: ['<rootDir>/test/cjs.test.ts'],
+  transform: { '^.+\\\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', target: 'es2022', strict: true, skipLibCheck: true, types: ['jest', 'node'] } }] } };\n`,
+  );
   writeFileSync(
     join(dir, 'jest.esm.config.cjs'),
     `module.exports = { testEnvironment: 'node', testMatch: ['<rootDir>/test/esm.test.mjs'], transform: {} };\n`,
   );
   const jest = join(dir, 'node_modules', 'jest', 'bin', 'jest.js');
   run(process.execPath, [jest, '--ci', '-c', 'jest.config.cjs'], { cwd: dir });
+  run(process.execPath, [jest, '--ci', '-c', 'jest.ts-jest.config.cjs'], { cwd: dir });
   run(
     process.execPath,
     ['--experimental-vm-modules', '--no-warnings', jest, '--ci', '-c', 'jest.esm.config.cjs'],
@@ -578,7 +587,7 @@ await step('the testing helper under jest (CommonJS and ESM) and vitest 3', () =
     cwd: dir,
     env: { CI: 'true' },
   });
-  return 'jest (swc, CommonJS), jest (native ESM), vitest';
+  return 'jest (swc, CommonJS), jest (ts-jest, CommonJS, type-checked), jest (native ESM), vitest';
 });
 
 // ---------------------------------------------------------------------------------------------------------
