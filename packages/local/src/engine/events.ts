@@ -2,28 +2,38 @@ import type { DeploymentRecord, LifecycleEventState } from './state.js';
 import type { DeploymentEvent, DeploymentStatus, TimelineEntry } from './types.js';
 
 type Without<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A timeline entry (a copy with Dates) from an event's mutable state. */
 export function toTimelineEntry(ev: LifecycleEventState): TimelineEntry {
-  return {
+  // Built member by member: a spread into a literal with more members gives each object a hidden class of
+  // its own in V8 11 (Node 20), which every later read then pays for.
+  const entry: Mutable<TimelineEntry> = {
     lifecycleEvent: ev.lifecycleEventName,
     status: ev.status,
     attempts: ev.attempts,
-    ...(ev.startTime !== undefined ? { startTime: new Date(ev.startTime) } : {}),
-    ...(ev.endTime !== undefined ? { endTime: new Date(ev.endTime) } : {}),
-    ...(ev.diagnostics ? { diagnostics: ev.diagnostics } : {}),
-    ...(ev.hookFunction ? { hookFunction: ev.hookFunction } : {}),
-    ...(ev.hookReason ? { hookReason: ev.hookReason } : {}),
   };
+  if (ev.startTime !== undefined) entry.startTime = new Date(ev.startTime);
+  if (ev.endTime !== undefined) entry.endTime = new Date(ev.endTime);
+  if (ev.diagnostics) entry.diagnostics = ev.diagnostics;
+  if (ev.hookFunction) entry.hookFunction = ev.hookFunction;
+  if (ev.hookReason) entry.hookReason = ev.hookReason;
+  return entry;
 }
 
-/** Emits an event on the deployment's handle, stamping id and time. */
+/**
+ * Emits an event on the deployment's handle, stamping id and time onto `event` (a fresh literal the caller
+ * hands over; stamped in place rather than spread into a copy, see {@link toTimelineEntry}).
+ */
 export function emit(
   dep: DeploymentRecord,
   now: number,
   event: Without<DeploymentEvent, 'deploymentId' | 'at'>,
 ): void {
-  dep.handle._emit({ ...event, deploymentId: dep.deploymentId, at: new Date(now) } as DeploymentEvent);
+  const stamped = event as { deploymentId?: string; at?: Date };
+  stamped.deploymentId = dep.deploymentId;
+  stamped.at = new Date(now);
+  dep.handle._emit(stamped as DeploymentEvent);
 }
 
 /** Records a lifecycle event change and emits it. */

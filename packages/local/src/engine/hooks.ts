@@ -1,3 +1,4 @@
+import { onAbort } from '../abort-listeners.js';
 import { SETTLED } from '../clock.js';
 import { messageOf } from '../errors.js';
 import { newExecutionId } from '../ids.js';
@@ -49,16 +50,7 @@ export async function runHookEvent(
   const reported = new Promise<'Succeeded' | 'Failed'>((resolve) => {
     settle = resolve;
   });
-  const execution: HookExecution = {
-    id: newExecutionId(),
-    deploymentId: dep.deploymentId,
-    lifecycleEvent: ev.lifecycleEventName,
-    completed: false,
-    settle: (status) => {
-      execution.completed = true;
-      settle(status);
-    },
-  };
+  const execution = newExecution(dep.deploymentId, ev.lifecycleEventName, settle);
   engine.state.executions.set(execution.id, execution);
   const event: CodeDeployHookEvent = {
     DeploymentId: dep.deploymentId,
@@ -68,7 +60,11 @@ export async function runHookEvent(
   if (isManual(runner)) {
     ev.attempts = 1;
     lifecycleChanged(dep, ev, engine.now());
-    dep.handle._pushHookEvent({ ...event, lifecycleEvent: ev.lifecycleEventName });
+    dep.handle._pushHookEvent({
+      DeploymentId: event.DeploymentId,
+      LifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
+      lifecycleEvent: ev.lifecycleEventName,
+    });
   } else {
     const invoker = invokerFor(runner, engine.options.functionTimeoutMs)!;
     const timeoutMs = runnerTimeout(runner) ?? engine.options.functionTimeoutMs;
@@ -77,22 +73,21 @@ export async function runHookEvent(
     void delivery.finally(() => dep.invocations.delete(delivery));
   }
 
-  const waitDone = new AbortController();
-  const timedOut =
-    engine.scheduler.timeScale > 0
-      ? engine.scheduler
-          .sleep(engine.options.hookTimeoutMs, waitDone.signal)
-          .then((elapsed) => (elapsed ? 'timeout' : 'never'))
-      : new Promise<never>(() => {});
+  // The hook timeout (not armed at time scale 0, where it would fire at once), a report, or a stop.
+  const waitDone = engine.scheduler.timeScale > 0 ? new AbortController() : undefined;
+  const timedOut = waitDone
+    ? engine.scheduler
+        .sleep(engine.options.hookTimeoutMs, waitDone.signal)
+        .then((elapsed) => (elapsed ? 'timeout' : 'never'))
+    : new Promise<never>(() => {});
+  let stopListening = noop;
   const stopped = new Promise<'stopped'>((resolve) => {
     if (dep.abort.signal.aborted) resolve('stopped');
-    dep.abort.signal.addEventListener('abort', () => resolve('stopped'), {
-      once: true,
-      signal: waitDone.signal,
-    });
+    else stopListening = onAbort(dep.abort.signal, () => resolve('stopped'));
   });
   const result = await Promise.race([reported, timedOut, stopped]);
-  waitDone.abort(SETTLED);
+  waitDone?.abort(SETTLED);
+  stopListening();
   execution.completed = true;
 
   if (result === 'Failed' && current.attempt) {
@@ -152,6 +147,31 @@ export async function runHookEvent(
     message: 'The deployment was stopped before the hook reported.',
   });
   return { ok: false, stopped: true };
+}
+
+function noop(): void {}
+
+/**
+ * A hook execution waiting for its report. Made outside {@link runHookEvent} so that the execution, which the
+ * engine keeps (a late report is answered LifecycleEventAlreadyCompletedException), holds on to nothing of
+ * the wait once it has ended.
+ */
+function newExecution(
+  deploymentId: string,
+  lifecycleEvent: string,
+  resolve: (status: 'Succeeded' | 'Failed') => void,
+): HookExecution {
+  const execution: HookExecution = {
+    id: newExecutionId(),
+    deploymentId,
+    lifecycleEvent,
+    completed: false,
+    settle: (status) => {
+      execution.completed = true;
+      resolve(status);
+    },
+  };
+  return execution;
 }
 
 /** Tracks an invocation in `dep.inflight` until it ends (the deployment's `done` waits for it). */
@@ -244,7 +264,12 @@ async function deliver(
       });
     }
     if (attempt > retries || engine.closeSignal.aborted) return;
-    const waited = await engine.scheduler.sleep(RETRY_DELAYS_MS[attempt - 1] ?? 120_000, engine.closeSignal);
+    // Cancelled when the local CodeDeploy closes, through a signal of its own: the close signal is shared by
+    // every delivery, and gets no listener per retry.
+    const cancel = new AbortController();
+    const stopListening = onAbort(engine.closeSignal, () => cancel.abort(SETTLED));
+    const waited = await engine.scheduler.sleep(RETRY_DELAYS_MS[attempt - 1] ?? 120_000, cancel.signal);
+    stopListening();
     if (!waited) return;
   }
 }
