@@ -8,6 +8,9 @@ import type { EngineContext, StepResult } from './context.js';
 import { emit, endEvent, lifecycleChanged, startEvent } from './events.js';
 import type { DeploymentRecord, HookExecution, LifecycleEventState } from './state.js';
 
+/** How a hook's wait for its report ended (`never`: the timeout could not run, the scheduler closed). */
+type WaitEnd = 'Succeeded' | 'Failed' | 'timeout' | 'never' | 'stopped';
+
 /** Lambda's async retry delays: 1 minute, then 2 minutes. */
 export const RETRY_DELAYS_MS = [60_000, 120_000] as const;
 
@@ -46,11 +49,12 @@ export async function runHookEvent(
 
   // The invocation running now, so a Failed report can wait for what the handler returned (its reason).
   const current: { attempt?: Promise<unknown> } = {};
-  let settle!: (status: 'Succeeded' | 'Failed') => void;
-  const reported = new Promise<'Succeeded' | 'Failed'>((resolve) => {
-    settle = resolve;
+  // How the wait ends: the first of a report, the hook timeout or a stop settles it (later ones do nothing).
+  let finish!: (result: WaitEnd) => void;
+  const ended = new Promise<WaitEnd>((resolve) => {
+    finish = resolve;
   });
-  const execution = newExecution(dep.deploymentId, ev.lifecycleEventName, settle);
+  const execution = newExecution(dep.deploymentId, ev.lifecycleEventName, finish);
   engine.state.executions.set(execution.id, execution);
   const event: CodeDeployHookEvent = {
     DeploymentId: dep.deploymentId,
@@ -75,17 +79,15 @@ export async function runHookEvent(
 
   // The hook timeout (not armed at time scale 0, where it would fire at once), a report, or a stop.
   const waitDone = engine.scheduler.timeScale > 0 ? new AbortController() : undefined;
-  const timedOut = waitDone
-    ? engine.scheduler
-        .sleep(engine.options.hookTimeoutMs, waitDone.signal)
-        .then((elapsed) => (elapsed ? 'timeout' : 'never'))
-    : new Promise<never>(() => {});
+  if (waitDone) {
+    void engine.scheduler
+      .sleep(engine.options.hookTimeoutMs, waitDone.signal)
+      .then((elapsed) => finish(elapsed ? 'timeout' : 'never'));
+  }
   let stopListening = noop;
-  const stopped = new Promise<'stopped'>((resolve) => {
-    if (dep.abort.signal.aborted) resolve('stopped');
-    else stopListening = onAbort(dep.abort.signal, () => resolve('stopped'));
-  });
-  const result = await Promise.race([reported, timedOut, stopped]);
+  if (dep.abort.signal.aborted) finish('stopped');
+  else stopListening = onAbort(dep.abort.signal, () => finish('stopped'));
+  const result = await ended;
   waitDone?.abort(SETTLED);
   stopListening();
   execution.completed = true;

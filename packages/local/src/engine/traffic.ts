@@ -7,6 +7,7 @@ import type { DeploymentRecord, SimulatedEcsService, TaskSetState } from './stat
 const STOPPED: StepResult = { ok: false, stopped: true };
 
 function activeAlarm(engine: EngineContext, dep: DeploymentRecord): StepResult | undefined {
+  if (dep.alarms.length === 0) return undefined;
   const active = dep.alarms.filter((name) => engine.state.alarms.get(name) === 'ALARM');
   if (active.length === 0) return undefined;
   return {

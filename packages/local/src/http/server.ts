@@ -79,10 +79,7 @@ export class LocalServer {
       // Node's own request timeout is a backstop; the body timeout answers first, in the AWS error shape.
       { headersTimeout, requestTimeout: headersTimeout + options.bodyTimeoutMs + 1_000 },
       (req, res) => {
-        this.#onRequest(req, res).catch(() => {
-          if (!res.headersSent) res.writeHead(500).end();
-          else res.destroy();
-        });
+        void this.#onRequest(req, res);
       },
     );
     this.#server.keepAliveTimeout = 5_000;
@@ -145,30 +142,36 @@ export class LocalServer {
     res.end(body);
   }
 
+  /** Answers one request; never rejects (a defect of the server is answered 500, or the socket destroyed). */
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = newRequestId();
-    // A client that goes away mid-answer is not an error of the server: the write is simply dropped.
-    res.on('error', dropWrite);
-    const head = parseHead(req);
-    let read: BodyRead;
     try {
-      read = await this.#bodies.read(req, head.headers['content-length']);
-    } catch (err) {
-      if (err instanceof BodyRefused) {
-        this.#record('unknown', 'unknown', err.wire.status, err.wire.type);
-        res.setHeader('connection', 'close');
-        res.on('finish', () => req.socket.destroy());
-        this.#send(res, jsonError(err.wire, { requestId }));
-      } else {
-        res.destroy();
+      const requestId = newRequestId();
+      // A client that goes away mid-answer is not an error of the server: the write is simply dropped.
+      res.on('error', dropWrite);
+      const head = parseHead(req);
+      let read: BodyRead;
+      try {
+        read = await this.#bodies.read(req, head.headers['content-length']);
+      } catch (err) {
+        if (err instanceof BodyRefused) {
+          this.#record('unknown', 'unknown', err.wire.status, err.wire.type);
+          res.setHeader('connection', 'close');
+          res.on('finish', () => req.socket.destroy());
+          this.#send(res, jsonError(err.wire, { requestId }));
+        } else {
+          res.destroy();
+        }
+        return;
       }
-      return;
-    }
-    try {
-      head.body = read.body;
-      await this.#route(req, res, head, requestId);
-    } finally {
-      read.release();
+      try {
+        head.body = read.body;
+        await this.#route(req, res, head, requestId);
+      } finally {
+        read.release();
+      }
+    } catch {
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
     }
   }
 
