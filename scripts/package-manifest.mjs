@@ -21,6 +21,7 @@ export const repoLink = (path) => `${REPOSITORY}/blob/main/${path}`;
 
 /** Every published package: its folder, whether it ships CommonJS beside ES modules, its keywords. */
 export const PUBLISHED = [
+  { dir: 'packages/contract', dual: true, keywords: ['lifecycle-hook', 'contract', 'types'] },
   { dir: 'packages/core', dual: true, keywords: ['lifecycle-hook', 'deployment', 'canary'] },
   { dir: 'packages/checks', dual: true, keywords: ['lifecycle-hook', 'health-check', 'smoke-test'] },
   { dir: 'packages/middy', dual: true, keywords: ['middy', 'middleware', 'lifecycle-hook'] },

@@ -254,6 +254,7 @@ await step(`type-check a hook under ${SETUPS.length} TypeScript setups`, () => {
 
 await step('require() and import of every package at run time', () => {
   const names = [
+    '@greenlight/contract',
     '@greenlight/core',
     '@greenlight/checks',
     '@greenlight/checks/http',

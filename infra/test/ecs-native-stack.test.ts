@@ -1,14 +1,8 @@
 import { join } from 'node:path';
+import { acknowledgedRules, awsSolutionsViolations } from '@greenlight/test-support/cdk-nag';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EcsNativeBlueGreenStack } from '../lib/ecs-native-stack.js';
-import {
-  acknowledgements,
-  arnOf,
-  awsSolutionsViolations,
-  logicalId,
-  statementsOfRole,
-  testApp,
-} from './helpers.js';
+import { arnOf, logicalId, statementsOfRole, testApp } from './helpers.js';
 
 const NATIVE_HOOK = join(__dirname, 'fixtures', 'ecs-native-hook.ts');
 
@@ -132,7 +126,7 @@ describe('EcsNativeBlueGreenStack', () => {
     const app = testApp();
     const nagged = build({}, app);
     expect(awsSolutionsViolations(app)).toEqual([]);
-    const reasons = Object.values(acknowledgements(nagged));
+    const reasons = Object.values(acknowledgedRules(nagged));
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
   });

@@ -1,19 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { ECS_LIFECYCLE_EVENTS, type EcsLifecycleEvent, type HookFunction } from '@greenlight/cdk';
+import { acknowledgedRules, awsSolutionsViolations } from '@greenlight/test-support/cdk-nag';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { EcsBlueGreenStack } from '../lib/ecs-stack.js';
 import { CONTAINER_PORT, demoServerCommand } from '../lib/web-service.js';
-import {
-  acknowledgements,
-  arnOf,
-  awsSolutionsViolations,
-  FIXTURE_HOOK,
-  logicalId,
-  sorted,
-  statementsOfRole,
-  testApp,
-} from './helpers.js';
+import { arnOf, FIXTURE_HOOK, logicalId, sorted, statementsOfRole, testApp } from './helpers.js';
 
 function build(app = testApp()): EcsBlueGreenStack {
   const hooks: Partial<Record<EcsLifecycleEvent, string>> = {};
@@ -261,7 +253,7 @@ describe('EcsBlueGreenStack', () => {
     const app = testApp();
     const nagged = build(app);
     expect(awsSolutionsViolations(app)).toEqual([]);
-    const reasons = Object.values(acknowledgements(nagged));
+    const reasons = Object.values(acknowledgedRules(nagged));
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
   });

@@ -1,27 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { logicalId, testApp } from '@greenlight/test-support/cdk-app';
 import type { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import type { IConstruct } from 'constructs';
+
+// cdk-nag's pack as a validation plugin and the acknowledgments are the shared test helpers
+// (`@greenlight/test-support/cdk-nag`), the same ones @greenlight/cdk's tests use.
 
 /** The stand-in hook every stack under test bundles. */
 export const FIXTURE_HOOK = join(__dirname, 'fixtures', 'hook.ts');
 
-/**
- * An app for tests: CDK's built-in CloudFormation schema validation (a WASM engine that costs about 3 s of
- * CPU per synth) is off here; `app-synth.test.ts` runs the real app with it on.
- */
-export function testApp(): App {
-  return new App({ builtinCloudFormationValidation: false });
-}
-
-/** The logical ID of a construct's CloudFormation resource. */
-export function logicalId(construct: IConstruct): string {
-  const cfn = construct instanceof CfnResource ? construct : construct.node.defaultChild;
-  if (!(cfn instanceof CfnResource)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-  return Stack.of(cfn).resolve(cfn.logicalId) as string;
-}
+export { logicalId, testApp };
 
 /** `{ "Fn::GetAtt": [id, "Arn"] }` */
 export function arnOf(id: string): { 'Fn::GetAtt': [string, string] } {
@@ -68,37 +55,4 @@ export function statementsOfRole(template: Template, roleId: string): Statement[
 /** Statements in a stable order. */
 export function sorted(statements: readonly Statement[]): Statement[] {
   return [...statements].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-}
-
-/** Synthesizes with cdk-nag's AwsSolutions pack and returns the unacknowledged findings. */
-export function awsSolutionsViolations(app: App): { rule: string; path: string }[] {
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  try {
-    app.synth();
-    return [];
-  } catch (error) {
-    const report = JSON.parse(readFileSync(join(app.outdir, 'validation-report.json'), 'utf8')) as {
-      pluginReports: {
-        violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[];
-      }[];
-    };
-    const found = report.pluginReports.flatMap((r) =>
-      r.violations.flatMap((v) =>
-        v.violatingConstructs.map((c) => ({ rule: v.ruleName, path: c.constructPath })),
-      ),
-    );
-    if (found.length === 0) throw error;
-    return found;
-  }
-}
-
-/** Every acknowledgment recorded under a scope: rule id -> reason. */
-export function acknowledgements(scope: IConstruct): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const construct of scope.node.findAll()) {
-    for (const entry of construct.node.metadata) {
-      if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) Object.assign(out, entry.data);
-    }
-  }
-  return out;
 }

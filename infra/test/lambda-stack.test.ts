@@ -1,17 +1,9 @@
 import { runInNewContext } from 'node:vm';
+import { acknowledgedRules, awsSolutionsViolations } from '@greenlight/test-support/cdk-nag';
 import { Template } from 'aws-cdk-lib/assertions';
 import { LambdaCanaryStack } from '../lib/lambda-stack.js';
 import { targetSource } from '../lib/target-function.js';
-import {
-  acknowledgements,
-  arnOf,
-  awsSolutionsViolations,
-  FIXTURE_HOOK,
-  logicalId,
-  sorted,
-  statementsOfRole,
-  testApp,
-} from './helpers.js';
+import { arnOf, FIXTURE_HOOK, logicalId, sorted, statementsOfRole, testApp } from './helpers.js';
 
 function build(app = testApp()): LambdaCanaryStack {
   return new LambdaCanaryStack(app, 'Lambda', {
@@ -190,7 +182,7 @@ describe('LambdaCanaryStack', () => {
     const app = testApp();
     const nagged = build(app);
     expect(awsSolutionsViolations(app)).toEqual([]);
-    const reasons = Object.values(acknowledgements(nagged));
+    const reasons = Object.values(acknowledgedRules(nagged));
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const PACKAGES = ['core', 'checks', 'middy', 'local', 'cli', 'cdk'];
+const PACKAGES = ['contract', 'core', 'checks', 'middy', 'local', 'cli', 'cdk'];
 
 const readme = (name: string) => readFileSync(join(ROOT, 'packages', name, 'README.md'), 'utf8');
 const pkg = (name: string) =>

@@ -1,8 +1,13 @@
+import {
+  ECS_HOOK_EVENTS,
+  type EcsLifecycleEvent,
+  InvalidOptionsError,
+  isEcsLifecycleEvent,
+} from '@greenlight/contract';
 import { Stack, Token } from 'aws-cdk-lib';
 import type { ITaskDefinition } from 'aws-cdk-lib/aws-ecs';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
-import { ECS_LIFECYCLE_EVENTS, type EcsLifecycleEvent, isEcsLifecycleEvent } from './events.js';
 
 /**
  * The network settings of an `awsvpc` task in the AppSpec (`NetworkConfiguration.AwsvpcConfiguration`).
@@ -109,7 +114,7 @@ export interface EcsAppSpecTargetService {
  * {@link HookFunction.attachToEcsDeploymentGroup} does.
  *
  * @param props what to deploy and the hooks
- * @throws TypeError naming an unknown hook event, or an invalid container name or port
+ * @throws InvalidOptionsError naming an unknown hook event, or an invalid container name or port
  * @example
  * const spec = renderEcsAppSpec({
  *   taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7',
@@ -120,21 +125,25 @@ export interface EcsAppSpecTargetService {
  */
 export function renderEcsAppSpec(props: EcsAppSpecProps): EcsAppSpec {
   if (typeof props.containerName !== 'string' || props.containerName.length === 0) {
-    throw new TypeError('Expected `containerName` to be a non-empty string');
+    throw new InvalidOptionsError('containerName', 'Expected `containerName` to be a non-empty string');
   }
   const port = props.containerPort;
   if (!Token.isUnresolved(port) && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-    throw new TypeError(`Expected \`containerPort\` to be an integer from 1 to 65535, got ${String(port)}`);
+    throw new InvalidOptionsError(
+      'containerPort',
+      `Expected \`containerPort\` to be an integer from 1 to 65535, got ${String(port)}`,
+    );
   }
   const hooks = props.hooks ?? {};
   for (const key of Object.keys(hooks)) {
     if (!isEcsLifecycleEvent(key)) {
-      throw new TypeError(
-        `Unknown hook event \`${key}\`; ECS hook events: ${ECS_LIFECYCLE_EVENTS.join(', ')}`,
+      throw new InvalidOptionsError(
+        `hooks.${key}`,
+        `Unknown hook event \`${key}\`; ECS hook events: ${ECS_HOOK_EVENTS.join(', ')}`,
       );
     }
   }
-  const entries = ECS_LIFECYCLE_EVENTS.flatMap((event) => {
+  const entries = ECS_HOOK_EVENTS.flatMap((event) => {
     const hook = hooks[event];
     return hook === undefined ? [] : [{ [event]: typeof hook === 'string' ? hook : hook.functionName }];
   });
@@ -173,7 +182,7 @@ export function renderEcsAppSpec(props: EcsAppSpecProps): EcsAppSpec {
  *
  * @param props what to deploy and the hooks
  * @param scope a construct in the stack that will hold the value (needed when props hold tokens)
- * @throws TypeError when props hold tokens and no scope is given
+ * @throws InvalidOptionsError (`scope`) when props hold tokens and no scope is given
  * @example
  * new CfnOutput(this, 'AppSpec', { value: renderEcsAppSpecJson({ ...props }, this) });
  */
@@ -183,7 +192,8 @@ export function renderEcsAppSpecJson(props: EcsAppSpecProps, scope?: IConstruct)
     if (scope) return Stack.of(scope).toJsonString(value);
     const text = JSON.stringify(value);
     if (Token.isUnresolved(text)) {
-      throw new TypeError(
+      throw new InvalidOptionsError(
+        'scope',
         'The AppSpec holds CDK tokens: pass a `scope` to render it as a CloudFormation value',
       );
     }

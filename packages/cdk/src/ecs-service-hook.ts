@@ -2,6 +2,16 @@
 // (`BaseService.addLifecycleHook`), plus the one thing the L2 does not render: `hookDetails`.
 // CDK's `DeploymentLifecycleStage` enum (2.276) also lacks PRE_PRODUCTION_TRAFFIC_SHIFT; the L2 renders
 // stages with `toString()`, so the stage strings are passed through as they are.
+
+import {
+  ECS_LIFECYCLE_STAGES,
+  type EcsLifecycleStage,
+  GreenlightError,
+  InvalidOptionsError,
+  type OptionSpec,
+  optional,
+  validateOptions,
+} from '@greenlight/contract';
 import { type IResolveContext, Lazy, Stack } from 'aws-cdk-lib';
 import type {
   BaseService,
@@ -12,7 +22,6 @@ import type {
 } from 'aws-cdk-lib/aws-ecs';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { ECS_LIFECYCLE_STAGES, type EcsLifecycleStage } from './ecs-stages.js';
 
 /**
  * Options for {@link HookFunction.attachToEcsService}.
@@ -37,32 +46,28 @@ export interface AttachToEcsServiceOptions {
   readonly role?: IRole;
 }
 
-const OPTIONS: readonly string[] = ['hookDetails', 'role'];
+const SPEC: OptionSpec<AttachToEcsServiceOptions> = {
+  hookDetails: (value, name) => {
+    optional('a JSON object', (v) => typeof v === 'object' && v !== null && !Array.isArray(v))(value, name);
+    if (value !== undefined && Object.hasOwn(value as object, 'greenlight')) {
+      throw new InvalidOptionsError(
+        'hookDetails.greenlight',
+        '`hookDetails.greenlight` is reserved: createEcsHook keeps its wait state there between invocations',
+      );
+    }
+  },
+  role: optional('an IAM role (IRole)', (v) => typeof v === 'object' && v !== null && 'roleArn' in v),
+};
 
 /**
  * Rejects unknown options and `hookDetails` that are not a JSON object or that use the reserved key.
  *
- * @throws TypeError naming the problem
+ * @throws InvalidOptionsError naming the option
+ * @example
+ * validateAttachToEcsServiceOptions({ hookDetails: { greenlight: 1 } }); // throws: `hookDetails.greenlight` is reserved
  */
 export function validateAttachToEcsServiceOptions(options: AttachToEcsServiceOptions): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('Expected `options` to be an object');
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTIONS.includes(key)) {
-      throw new TypeError(`Unknown option \`${key}\`; known options: ${OPTIONS.join(', ')}`);
-    }
-  }
-  const details = options.hookDetails;
-  if (details === undefined) return;
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) {
-    throw new TypeError('Expected `hookDetails` to be a JSON object');
-  }
-  if (Object.hasOwn(details, 'greenlight')) {
-    throw new TypeError(
-      '`hookDetails.greenlight` is reserved: createEcsHook keeps its wait state there between invocations',
-    );
-  }
+  validateOptions('attachToEcsService', options, SPEC);
 }
 
 /** One hook function on one service: its role, its stages (merged across calls) and its details. */
@@ -93,7 +98,7 @@ const withDetails = new WeakSet<BaseService>();
  * Adds `fn` at `stages` to the service's lifecycle hooks, invoked with `role`. A second call for the same
  * function and service adds its stages to the same entry.
  *
- * @throws TypeError when the function is already attached with another role or other details; CDK's
+ * @throws InvalidOptionsError when the function is already attached with another role or other details; CDK's
  * ValidationError when the service does not use the ECS deployment controller
  */
 export function addServiceLifecycleHook(
@@ -110,12 +115,14 @@ export function addServiceLifecycleHook(
   }
   let target = byFunction.get(fn);
   if (target && target.role !== role) {
-    throw new TypeError(
+    throw new InvalidOptionsError(
+      'role',
       `${fn.node.path} is already a lifecycle hook of ${service.node.path} with another role`,
     );
   }
   if (target && hookDetails && target.details && !sameJson(service, target.details, hookDetails)) {
-    throw new TypeError(
+    throw new InvalidOptionsError(
+      'hookDetails',
       `${fn.node.path} is already a lifecycle hook of ${service.node.path} with other hookDetails`,
     );
   }
@@ -146,7 +153,10 @@ function renderDetails(service: BaseService): void {
   const cfn = service.node.defaultChild as CfnService;
   const config = cfn.deploymentConfiguration as CfnService.DeploymentConfigurationProperty | undefined;
   if (!config || typeof config !== 'object' || !('lifecycleHooks' in config)) {
-    throw new TypeError(`${service.node.path}: cannot find the lifecycle hooks CDK renders for this service`);
+    throw new GreenlightError(
+      'CDK_INCOMPATIBLE',
+      `${service.node.path}: cannot find the lifecycle hooks CDK renders for this service`,
+    );
   }
   const rendered = config.lifecycleHooks;
   withDetails.add(service);

@@ -1,3 +1,12 @@
+import {
+  ECS_HOOK_EVENTS,
+  type EcsLifecycleEvent,
+  type EcsLifecycleStage,
+  InvalidOptionsError,
+  isEcsLifecycleEvent,
+  LAMBDA_HOOK_EVENTS,
+  type LambdaLifecycleEvent,
+} from '@greenlight/contract';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IEcsDeploymentGroup, LambdaDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
@@ -12,8 +21,7 @@ import {
   addServiceLifecycleHook,
   validateAttachToEcsServiceOptions,
 } from './ecs-service-hook.js';
-import { type EcsLifecycleStage, normaliseEcsStages } from './ecs-stages.js';
-import { type EcsLifecycleEvent, isEcsLifecycleEvent, type LambdaLifecycleEvent } from './events.js';
+import { normaliseEcsStages } from './ecs-stages.js';
 import { acknowledgeNag, nagResourceFinding } from './nag.js';
 import { NAG_REASONS } from './nag-reasons.js';
 import {
@@ -163,7 +171,8 @@ export class HookFunction extends LambdaFunction {
    *
    * @param group the deployment group (created with `new LambdaDeploymentGroup`)
    * @param event `BeforeAllowTraffic` (pre-traffic) or `AfterAllowTraffic` (post-traffic)
-   * @throws TypeError for another event; CDK's error when the group already has a hook for the event
+   * @throws InvalidOptionsError (`event`) for another event; CDK's error when the group already has a hook for
+   * the event
    * @example
    * hook.attachToLambdaDeploymentGroup(group, 'BeforeAllowTraffic');
    */
@@ -171,8 +180,9 @@ export class HookFunction extends LambdaFunction {
     if (event === 'BeforeAllowTraffic') group.addPreHook(this);
     else if (event === 'AfterAllowTraffic') group.addPostHook(this);
     else {
-      throw new TypeError(
-        `Expected \`event\` to be BeforeAllowTraffic or AfterAllowTraffic, got ${String(event)}`,
+      throw new InvalidOptionsError(
+        'event',
+        `Expected \`event\` to be one of ${LAMBDA_HOOK_EVENTS.join(', ')}, got ${String(event)}`,
       );
     }
     // addPreHook/addPostHook granted the report on exactly group.deploymentGroupArn.
@@ -195,7 +205,8 @@ export class HookFunction extends LambdaFunction {
    * @param group the ECS deployment group
    * @param event one of the five ECS hook events
    * @param options the service role, for groups that do not expose one
-   * @throws TypeError for an unknown event or when no service role is known
+   * @throws InvalidOptionsError for an unknown event (`event`) or when no service role is known
+   * (`options.serviceRole`)
    * @example
    * hook.attachToEcsDeploymentGroup(group, 'AfterAllowTestTraffic');
    */
@@ -205,14 +216,15 @@ export class HookFunction extends LambdaFunction {
     options: AttachToEcsOptions = {},
   ): void {
     if (!isEcsLifecycleEvent(event)) {
-      throw new TypeError(
-        `Expected \`event\` to be BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic ` +
-          `or AfterAllowTraffic, got ${String(event)}`,
+      throw new InvalidOptionsError(
+        'event',
+        `Expected \`event\` to be one of ${ECS_HOOK_EVENTS.join(', ')}, got ${String(event)}`,
       );
     }
     const role = options.serviceRole ?? (group as IEcsDeploymentGroup & { role?: IRole }).role;
     if (!role) {
-      throw new TypeError(
+      throw new InvalidOptionsError(
+        'options.serviceRole',
         'Expected `options.serviceRole`: CodeDeploy must be granted lambda:InvokeFunction on this hook, ' +
           'and this deployment group does not expose its role',
       );
@@ -232,7 +244,7 @@ export class HookFunction extends LambdaFunction {
    * @param service the service (created in this app: imported services cannot take lifecycle hooks)
    * @param stages one stage or several
    * @param options `hookDetails` passed to every invocation; a `role` of your own
-   * @throws TypeError for an unknown or empty stage, invalid options, or the same service with another
+   * @throws InvalidOptionsError for an unknown or empty stage, invalid options, or the same service with another
    * role or other `hookDetails`; CDK's ValidationError when the service does not use the ECS controller
    * @example
    * hook.attachToEcsService(service, 'POST_TEST_TRAFFIC_SHIFT', { hookDetails: { path: '/health' } });

@@ -1,5 +1,23 @@
 // @greenlight/cdk: CDK constructs that deploy greenlight hooks with least-privilege IAM and none of the
 // CodeDeploy traps. Named exports only; nothing runs at import time.
+
+// The lifecycle stages and events, and the error a construct throws for a bad prop or argument, are the
+// contract's (one definition, shared with the hook and the local CodeDeploy; dependency-free, so a CDK app
+// pulls in neither the SDK nor Powertools). The CDK names of the lists are kept.
+export {
+  ECS_HOOK_EVENTS as ECS_LIFECYCLE_EVENTS,
+  ECS_LIFECYCLE_STAGES,
+  type EcsLifecycleEvent,
+  type EcsLifecycleStage,
+  GreenlightError,
+  type GreenlightErrorCode,
+  InvalidOptionsError,
+  isEcsLifecycleEvent,
+  isEcsLifecycleStage,
+  isGreenlightError,
+  LAMBDA_HOOK_EVENTS as LAMBDA_LIFECYCLE_EVENTS,
+  type LambdaLifecycleEvent,
+} from '@greenlight/contract';
 export { buildHookBundle, bundleHookCode, type HookBundlingOptions, hookHandlerSetting } from './bundle.js';
 export {
   type EcsAppSpec,
@@ -10,14 +28,6 @@ export {
   renderEcsAppSpecJson,
 } from './ecs-appspec.js';
 export type { AttachToEcsServiceOptions } from './ecs-service-hook.js';
-export { ECS_LIFECYCLE_STAGES, type EcsLifecycleStage, isEcsLifecycleStage } from './ecs-stages.js';
-export {
-  ECS_LIFECYCLE_EVENTS,
-  type EcsLifecycleEvent,
-  isEcsLifecycleEvent,
-  LAMBDA_LIFECYCLE_EVENTS,
-  type LambdaLifecycleEvent,
-} from './events.js';
 export { type AttachToEcsOptions, HookFunction } from './hook-function.js';
 export { acknowledgeNag, nagResourceFinding } from './nag.js';
 export { NAG_REASONS } from './nag-reasons.js';

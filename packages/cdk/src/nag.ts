@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@greenlight/contract';
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
@@ -24,11 +25,13 @@ export function nagResourceFinding(scope: IConstruct, value: string): string {
  * @param scope the construct the finding is reported on, or one of its ancestors
  * @param rule the rule id, with the finding in brackets for granular rules
  * @param reason why the finding is acceptable
+ * @throws InvalidOptionsError (`reason`) when the reason is blank
  * @example
  * acknowledgeNag(role, 'AwsSolutions-IAM5[Resource::*]', 'GetMetricData has no resource-level permissions');
  */
 export function acknowledgeNag(scope: IConstruct, rule: string, reason: string): void {
-  if (reason.trim().length === 0) throw new TypeError(`Expected a written reason to acknowledge ${rule}`);
+  if (reason.trim().length === 0)
+    throw new InvalidOptionsError('reason', `Expected a written reason to acknowledge ${rule}`);
   const id = rule.startsWith('AwsSolutions::') ? rule : `AwsSolutions::${rule}`;
   Validations.of(scope).acknowledge({ id, reason });
 }

@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@greenlight/contract';
 // The IAM statements a greenlight hook needs, one builder per use, each with the narrowest resource
 // the action accepts. Sources, checked for each action (see README "Permissions"):
 // - CodeDeploy user guide, "CodeDeploy permissions reference": PutLifecycleEventHookExecutionStatus,
@@ -85,12 +86,13 @@ export function invokeTargetStatement(target: IFunction): PolicyStatement {
  * Allows reading the state of exactly these alarms (the `alarms` check).
  *
  * @param alarms the alarms the hook watches; at least one
- * @throws TypeError when `alarms` is empty
+ * @throws InvalidOptionsError (`alarms`) when `alarms` is empty
  * @example
  * role.addToPrincipalPolicy(describeAlarmsStatement([errorsAlarm]));
  */
 export function describeAlarmsStatement(alarms: readonly IAlarm[]): PolicyStatement {
-  if (alarms.length === 0) throw new TypeError('Expected `alarms` to name at least one alarm');
+  if (alarms.length === 0)
+    throw new InvalidOptionsError('alarms', 'Expected `alarms` to name at least one alarm');
   return allow(
     ['cloudwatch:DescribeAlarms'],
     alarms.map((alarm) => alarm.alarmArn),

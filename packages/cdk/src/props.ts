@@ -1,3 +1,14 @@
+import {
+  InvalidOptionsError,
+  is,
+  nonEmptyString,
+  type OptionSpec,
+  oneOf,
+  optional,
+  required,
+  stringRecord,
+  validateOptions,
+} from '@greenlight/contract';
 import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IBaseService } from 'aws-cdk-lib/aws-ecs';
@@ -140,73 +151,65 @@ export interface HookFunctionProps {
   readonly runtime?: Runtime;
 }
 
-const PROPS: readonly string[] = [
-  'entry',
-  'handler',
-  'functionName',
-  'description',
-  'timeout',
-  'memorySize',
-  'environment',
-  'logRetention',
-  'logRemovalPolicy',
-  'retryAttempts',
-  'maxEventAge',
-  'uses',
-  'bundling',
-  'runtime',
-];
-const USES: readonly string[] = [
-  'invokeTarget',
-  'alarms',
-  'deploymentGroupAlarms',
-  'metrics',
-  'targetHealth',
-  'ecsServices',
-];
-const BUNDLING: readonly string[] = [
-  'minify',
-  'sourceMap',
-  'externalModules',
-  'conditions',
-  'define',
-  'projectRoot',
-];
+const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+/** A construct or value of CDK's own type (a Duration, an IFunction, …): an object with `member`. */
+const cdkValue = (what: string, member: string) => optional(what, (v) => object(v) && member in v);
+const listOf = (what: string, test: (item: unknown) => boolean) =>
+  optional(what, (v) => Array.isArray(v) && v.every(test));
+const names = listOf('a list of names', (s) => typeof s === 'string' && s !== '');
+
+const USES: OptionSpec<HookUses> = {
+  invokeTarget: cdkValue('a Lambda function (IFunction)', 'functionArn'),
+  alarms: listOf('a list of alarms (IAlarm)', (a) => object(a) && 'alarmArn' in a),
+  deploymentGroupAlarms: optional(
+    'true, false or a list of alarms',
+    (v) => typeof v === 'boolean' || (Array.isArray(v) && v.every((a) => object(a) && 'alarmArn' in a)),
+  ),
+  metrics: is.boolean,
+  targetHealth: is.boolean,
+  ecsServices: listOf('a list of ECS services (IBaseService)', (s) => object(s) && 'serviceArn' in s),
+};
+
+const BUNDLING: OptionSpec<HookBundlingOptions> = {
+  minify: is.boolean,
+  sourceMap: is.boolean,
+  externalModules: names,
+  conditions: names,
+  define: stringRecord,
+  projectRoot: nonEmptyString,
+};
+
+/** A validator per prop: the compiler refuses a spec that misses or adds one, so it cannot drift from the type. */
+const PROPS: OptionSpec<HookFunctionProps> = {
+  entry: required(optional('the path of the handler module', (v) => typeof v === 'string' && v !== '')),
+  handler: nonEmptyString,
+  functionName: nonEmptyString,
+  description: optional('a string', (v) => typeof v === 'string'),
+  timeout: cdkValue('a Duration', 'toMilliseconds'),
+  memorySize: is.positiveInteger,
+  environment: stringRecord,
+  logRetention: is.positiveInteger,
+  logRemovalPolicy: nonEmptyString,
+  retryAttempts: oneOf([0, 1, 2]),
+  maxEventAge: cdkValue('a Duration', 'toMilliseconds'),
+  uses: is.object(USES),
+  bundling: is.object(BUNDLING),
+  runtime: optional(
+    'a Node.js runtime',
+    (v) => object(v) && typeof v.name === 'string' && v.name.startsWith('nodejs'),
+  ),
+};
 
 /**
- * Rejects props a {@link HookFunction} does not know (a typo such as `timout` would otherwise be
- * ignored silently by JavaScript callers) and checks the simple ranges.
+ * Rejects props a {@link HookFunction} does not know (a typo such as `timout` would otherwise be ignored
+ * silently by JavaScript callers) and values of the wrong type, with the contract's option validator.
  *
  * @param props the props as given
- * @throws TypeError naming the unknown or invalid option
+ * @throws InvalidOptionsError naming the unknown or invalid option (e.g. `uses.alarm`)
  * @example
- * validateHookFunctionProps({ entry: 'h.ts', timout: 5 } as never); // throws: Unknown option `timout`
+ * validateHookFunctionProps({ entry: 'h.ts', timout: 5 } as never); // throws: Unknown option `timout` of HookFunction
  */
 export function validateHookFunctionProps(props: HookFunctionProps): void {
-  if (typeof props !== 'object' || props === null) throw new TypeError('Expected `props` to be an object');
-  rejectUnknown(props, PROPS, '');
-  if (props.uses !== undefined) rejectUnknown(props.uses, USES, 'uses.');
-  if (props.bundling !== undefined) rejectUnknown(props.bundling, BUNDLING, 'bundling.');
-  const groupAlarms = props.uses?.deploymentGroupAlarms;
-  if (groupAlarms !== undefined && typeof groupAlarms !== 'boolean' && !Array.isArray(groupAlarms)) {
-    throw new TypeError('Expected `uses.deploymentGroupAlarms` to be true, false or a list of alarms');
-  }
-  if (typeof props.entry !== 'string' || props.entry.length === 0) {
-    throw new TypeError('Expected `entry` to be the path of the handler module');
-  }
-  const retries = props.retryAttempts;
-  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retries <= 2)) {
-    throw new TypeError(`Expected \`retryAttempts\` to be 0, 1 or 2, got ${String(retries)}`);
-  }
-  if (props.runtime !== undefined && !props.runtime.name.startsWith('nodejs')) {
-    throw new TypeError(`Expected \`runtime\` to be a Node.js runtime, got ${props.runtime.name}`);
-  }
-}
-
-function rejectUnknown(value: object, known: readonly string[], prefix: string): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) {
-      throw new TypeError(`Unknown option \`${prefix}${key}\`; known options: ${known.join(', ')}`);
-    }
-  }
+  if (props === undefined) throw new InvalidOptionsError('props', 'Expected `props` to be an object');
+  validateOptions('HookFunction', props, PROPS);
 }

@@ -1,3 +1,4 @@
+import { defaultReserve, InvalidOptionsError, LAMBDA_TIMEOUT_MAX_SECONDS } from '@greenlight/contract';
 import { Duration } from 'aws-cdk-lib';
 
 /**
@@ -20,17 +21,18 @@ export const HOOK_TIMEOUT_DEFAULT_SECONDS = 300;
 export const HOOK_TIMEOUT_MIN_SECONDS = 60;
 
 /**
- * The longest Lambda timeout there is: 15 minutes. (CodeDeploy itself waits up to one hour for a report.)
+ * The longest Lambda timeout there is: 15 minutes (`LAMBDA_TIMEOUT_MAX_SECONDS` of the contract). (CodeDeploy
+ * itself waits up to one hour for a report.)
  *
  * @example
  * HOOK_TIMEOUT_MAX_SECONDS; // 900
  */
-export const HOOK_TIMEOUT_MAX_SECONDS = 900;
+export const HOOK_TIMEOUT_MAX_SECONDS = LAMBDA_TIMEOUT_MAX_SECONDS;
 
 /**
- * The time the core keeps back from the checks to send the report: min(30 s, max(1 s, 20% of the
- * timeout)). This mirrors `@greenlight/core`'s default reserve (`defaultReserve`); the core remains the
- * authority at run time, where it applies it to the time actually remaining.
+ * The time the core keeps back from the checks to send the report, for a hook with this Lambda timeout: the
+ * contract's `defaultReserve` (the formula the hook applies at run time to the time actually remaining), in
+ * whole milliseconds.
  *
  * @param timeout the hook's Lambda timeout
  * @returns the reserve, in whole milliseconds
@@ -39,8 +41,7 @@ export const HOOK_TIMEOUT_MAX_SECONDS = 900;
  * reportReserve(Duration.minutes(1)).toMilliseconds(); // 12000
  */
 export function reportReserve(timeout: Duration): Duration {
-  const ms = timeout.toMilliseconds();
-  return Duration.millis(Math.min(30_000, Math.max(1_000, Math.floor(ms * 0.2))));
+  return Duration.millis(Math.floor(defaultReserve(timeout.toMilliseconds())));
 }
 
 /**
@@ -58,26 +59,33 @@ export function checkTimeBudget(timeout: Duration): Duration {
  * Validates a hook timeout and returns it, or the default when none is given.
  *
  * @param timeout the requested timeout
- * @throws RangeError naming `timeout` when it is below {@link HOOK_TIMEOUT_MIN_SECONDS} or above
+ * @throws InvalidOptionsError naming `timeout` when it is below {@link HOOK_TIMEOUT_MIN_SECONDS} or above
  *   {@link HOOK_TIMEOUT_MAX_SECONDS}, or not a whole number of seconds
  * @example
  * resolveHookTimeout(undefined).toSeconds(); // 300
- * resolveHookTimeout(Duration.seconds(10)); // throws RangeError
+ * resolveHookTimeout(Duration.seconds(10)); // throws InvalidOptionsError
  */
 export function resolveHookTimeout(timeout: Duration | undefined): Duration {
   if (timeout === undefined) return Duration.seconds(HOOK_TIMEOUT_DEFAULT_SECONDS);
   if (timeout.isUnresolved()) {
-    throw new RangeError('Expected `timeout` to be a concrete duration, got an unresolved token');
+    throw new InvalidOptionsError(
+      'timeout',
+      'Expected `timeout` to be a concrete duration, got an unresolved token',
+    );
   }
   const ms = timeout.toMilliseconds();
   if (ms % 1000 !== 0) {
-    throw new RangeError(`Expected \`timeout\` to be a whole number of seconds, got ${ms} ms`);
+    throw new InvalidOptionsError(
+      'timeout',
+      `Expected \`timeout\` to be a whole number of seconds, got ${ms} ms`,
+    );
   }
   const seconds = ms / 1000;
   if (seconds < HOOK_TIMEOUT_MIN_SECONDS || seconds > HOOK_TIMEOUT_MAX_SECONDS) {
-    throw new RangeError(
+    throw new InvalidOptionsError(
+      'timeout',
       `Expected \`timeout\` between ${HOOK_TIMEOUT_MIN_SECONDS} s and ${HOOK_TIMEOUT_MAX_SECONDS} s, got ${seconds} s: ` +
-        'a hook needs time for its checks plus the reserve to report (min(30 s, 20% of the timeout))',
+        'a hook needs time for its checks plus the reserve to report (defaultReserve: min(30 s, 20% of the timeout))',
     );
   }
   return timeout;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { acknowledgedRules, awsSolutionsViolations } from '@greenlight/test-support/cdk-nag';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { HookFunction, type HookUses, NAG_REASONS, TARGET_HEALTH_ACTIONS } from '../src/index.js';
 import { ecsTarget } from './helpers/ecs-app.js';
 import { lambdaTarget } from './helpers/lambda-app.js';
-import { acknowledgedRules, awsSolutionsViolations } from './helpers/nag.js';
 import {
   ACCOUNT,
   arnOf,

@@ -124,7 +124,15 @@ describe('a HookFunction attached to an EcsDeploymentGroup', () => {
     const hook = new HookFunction(stack, 'Hook', { entry: FIXTURE_HOOK });
     expect(() =>
       hook.attachToEcsDeploymentGroup(target.group, 'ApplicationStart' as EcsLifecycleEvent),
-    ).toThrow(/Expected `event` to be BeforeInstall, .* got ApplicationStart/);
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        option: 'event',
+        message: expect.stringMatching(
+          /Expected `event` to be one of BeforeInstall, .* got ApplicationStart/,
+        ),
+      }),
+    );
   });
 
   it('asks for the service role of a deployment group that does not expose one', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultReserve } from '@greenlight/core/internal';
+import { defaultReserve } from '@greenlight/contract';
 import { AssetStaging, Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -118,7 +118,13 @@ describe('HookFunction', () => {
     [Duration.seconds(HOOK_TIMEOUT_MAX_SECONDS + 1), /between 60 s and 900 s, got 901 s/],
     [Duration.millis(90_500), /whole number of seconds/],
   ])('rejects a timeout of %s that leaves no room to report', (timeout, message) => {
-    expect(() => hook(newStack(), { timeout })).toThrow(message);
+    expect(() => hook(newStack(), { timeout })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        option: 'timeout',
+        message: expect.stringMatching(message),
+      }),
+    );
   });
 
   it('keeps its logs in its own log group with a retention, and may write only there', () => {
@@ -198,13 +204,19 @@ describe('HookFunction', () => {
   });
 
   it('rejects retry counts Lambda does not accept', () => {
-    expect(() => hook(newStack(), { retryAttempts: 3 })).toThrow(/`retryAttempts` to be 0, 1 or 2, got 3/);
+    expect(() => hook(newStack(), { retryAttempts: 3 })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        option: 'retryAttempts',
+        message: 'Expected `retryAttempts` to be one of 0, 1, 2, got 3',
+      }),
+    );
   });
 });
 
 describe('the report reserve', () => {
   it.each([60, 61, 120, 149, 150, 151, 300, 899, 900])(
-    "matches @greenlight/core's default reserve for a %i s timeout",
+    "is the contract's default reserve (what the hook keeps at run time) for a %i s timeout",
     (seconds) => {
       expect(reportReserve(Duration.seconds(seconds)).toMilliseconds()).toBe(
         Math.floor(defaultReserve(seconds * 1000)),

@@ -187,7 +187,13 @@ describe('a HookFunction attached to a LambdaDeploymentGroup', () => {
     const hook = new HookFunction(stack, 'Hook', { entry: FIXTURE_HOOK });
     expect(() =>
       hook.attachToLambdaDeploymentGroup(target.group, 'AfterInstall' as LambdaLifecycleEvent),
-    ).toThrow(/Expected `event` to be BeforeAllowTraffic or AfterAllowTraffic, got AfterInstall/);
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        option: 'event',
+        message: 'Expected `event` to be one of BeforeAllowTraffic, AfterAllowTraffic, got AfterInstall',
+      }),
+    );
   });
 
   it('grants no wildcard action, and "*" only to actions without resource-level permissions', () => {

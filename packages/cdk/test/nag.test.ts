@@ -1,3 +1,4 @@
+import { acknowledgedRules, awsSolutionsViolations } from '@greenlight/test-support/cdk-nag';
 import { Lazy, Stack } from 'aws-cdk-lib';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 // cdk-nag's own renderer, to prove ours names findings exactly as cdk-nag does.
@@ -5,7 +6,6 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js'
 import { acknowledgeNag, HookFunction, NAG_REASONS, nagResourceFinding } from '../src/index.js';
 import { ecsTarget } from './helpers/ecs-app.js';
 import { lambdaTarget } from './helpers/lambda-app.js';
-import { acknowledgedRules, awsSolutionsViolations } from './helpers/nag.js';
 import { FIXTURE_HOOK, newStack, testApp } from './helpers/template.js';
 
 describe('cdk-nag AwsSolutions on greenlight hooks', () => {

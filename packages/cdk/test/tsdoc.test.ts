@@ -4,15 +4,23 @@ import ts from 'typescript';
 
 // Every export of @greenlight/cdk carries TSDoc with an @example, and every optional member of its option
 // interfaces states its @default (TypeDoc only checks that a comment exists).
-// Only the package's own sources are read (noResolve): documentation needs no aws-cdk-lib types, and
-// skipping them keeps this test fast.
+// Only the package's own sources and the contract's (which it re-exports) are read (noResolve):
+// documentation needs no aws-cdk-lib types, and skipping them keeps this test fast.
 const src = join(__dirname, '..', 'src');
+const contract = join(__dirname, '..', '..', 'contract', 'src');
 const entry = join(src, 'index.ts');
 const program = ts.createProgram(
-  readdirSync(src)
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => join(src, f)),
-  { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noResolve: true },
+  [src, contract].flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(dir, f)),
+  ),
+  {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noResolve: true,
+    customConditions: ['@greenlight/source'],
+  },
 );
 const checker = program.getTypeChecker();
 const source = program.getSourceFile(entry);

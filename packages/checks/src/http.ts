@@ -1,5 +1,5 @@
+import { describeThrown } from '@greenlight/contract';
 import type { Check, CheckVerdict, HookContext } from '@greenlight/core';
-import { describeThrown } from '@greenlight/core/internal';
 import { abortedVerdict, untilAborted, wait, withTimeout } from './internal/abort.js';
 import { guarded, read } from './internal/guard.js';
 import { isExpectation, type JsonSubset, shown, textMismatch } from './internal/match.js';

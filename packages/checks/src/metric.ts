@@ -1,5 +1,6 @@
 import type { GetMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
-import { type Check, type HookContext, InvalidOptionsError } from '@greenlight/core';
+import { InvalidOptionsError } from '@greenlight/contract';
+import type { Check, HookContext } from '@greenlight/core';
 import { abortedVerdict } from './internal/abort.js';
 import { type AwsClientLike, call, lazyClient } from './internal/aws.js';
 import { conflict, is, type OptionSpec, optional, required, validateOptions } from './internal/options.js';

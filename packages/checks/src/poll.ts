@@ -1,17 +1,13 @@
 import {
-  type Check,
-  type CheckVerdict,
   type Clock,
-  type HookContext,
-  InvalidOptionsError,
-} from '@greenlight/core';
-import {
-  classifyError,
   describeThrown,
+  InvalidOptionsError,
   MAX_TIMER_MS,
+  reportMargin,
   systemClock,
-  toVerdict,
-} from '@greenlight/core/internal';
+} from '@greenlight/contract';
+import type { Check, CheckVerdict, HookContext } from '@greenlight/core';
+import { classifyError, toVerdict } from '@greenlight/core/internal';
 import { abortReason, timerMs, wait } from './internal/abort.js';
 import { is, type OptionSpec, optional, validateOptions } from './internal/options.js';
 
@@ -40,7 +36,7 @@ export interface PollOptions {
    * `all`, or `none`. Other errors end the poll at once by rejecting with them. @default 'transient'
    */
   readonly retryErrors?: 'transient' | 'all' | 'none';
-  /** Timers and clock, for tests. @default real time with ref'd timers (core's `systemClock`) */
+  /** Timers and clock, for tests. @default real time with ref'd timers (the contract's `systemClock`) */
   readonly clock?: Clock;
 }
 
@@ -69,13 +65,13 @@ function remainingOf(context: HookContext): number | undefined {
 }
 
 /**
- * The poll ends a little before the hook's deadline (10% of the time left, at most 1 s), so that its verdict,
+ * The poll ends a little before the hook's deadline (`reportMargin` of the time left), so that its verdict,
  * with the last failing reason, is what the hook reports rather than a bare "timed out". When the remaining
  * time is unknown, `timeoutMs` (or else the hook's own signal) bounds it.
  */
 function pollBudget(context: HookContext, timeoutMs: number | undefined): number {
   const left = remainingOf(context);
-  const own = left === undefined ? MAX_TIMER_MS : left - Math.min(1000, left * 0.1);
+  const own = left === undefined ? MAX_TIMER_MS : left - reportMargin(left);
   return timerMs(Math.min(timeoutMs ?? MAX_TIMER_MS, own));
 }
 

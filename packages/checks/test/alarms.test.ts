@@ -3,23 +3,17 @@ import { CheckCallError } from '@greenlight/checks';
 import { alarms } from '@greenlight/checks/alarms';
 import { type CheckVerdict, createHook, type HookResult } from '@greenlight/core';
 import { toVerdict } from '@greenlight/core/internal';
-import {
-  createGroupWithAlarms,
-  deploymentGroupLookup,
-} from '../../local/test/services/helpers/codedeploy-groups.js';
-import {
-  codeDeployClient,
-  type LocalAws,
-  startLocalAws,
-} from '../../local/test/services/helpers/local-aws.js';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import { createGroupWithAlarms, deploymentGroupLookup } from '@greenlight/test-support/codedeploy-groups';
+import { codeDeployClient, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 
 describe('alarms', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let client: CloudWatchClient;
 
   beforeAll(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
     client = new CloudWatchClient(aws.config);
     const cw = aws.services.cloudwatch;
     cw.setAlarm('orders-errors', 'OK');

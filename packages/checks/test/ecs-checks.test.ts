@@ -5,11 +5,8 @@ import { ecsTaskSet } from '@greenlight/checks/ecs-task-set';
 import { targetHealth } from '@greenlight/checks/target-health';
 import { type CheckVerdict, createHook, type DeploymentTargetInfo, type HookResult } from '@greenlight/core';
 import { toVerdict } from '@greenlight/core/internal';
-import {
-  codeDeployClient,
-  type LocalAws,
-  startLocalAws,
-} from '../../local/test/services/helpers/local-aws.js';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import { codeDeployClient, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 
 const ecsTarget = (replacement?: { id: string; targetGroupName: string }): DeploymentTargetInfo => ({
@@ -24,12 +21,12 @@ const ecsTarget = (replacement?: { id: string; targetGroupName: string }): Deplo
 const green = { id: 'ecs-svc/2222', targetGroupName: 'web-green' };
 
 describe('targetHealth and ecsTaskSet', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let elbv2: ElasticLoadBalancingV2Client;
   let ecs: ECSClient;
 
   beforeAll(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
     elbv2 = new ElasticLoadBalancingV2Client(aws.config);
     ecs = new ECSClient(aws.config);
     const taskSet = (

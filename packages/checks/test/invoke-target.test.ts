@@ -2,22 +2,19 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { invokeTarget } from '@greenlight/checks/invoke-target';
 import { type CodeDeployHookEvent, createHook, type HookHandler, type HookResult } from '@greenlight/core';
 import { toVerdict } from '@greenlight/core/internal';
-import {
-  codeDeployClient,
-  type LocalAws,
-  startLocalAws,
-} from '../../local/test/services/helpers/local-aws.js';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import { codeDeployClient, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 
 const lambdaTarget = (functionName: string, targetVersion: string) =>
   ({ kind: 'lambda', targetId: functionName, lifecycleEvents: [], functionName, targetVersion }) as const;
 
 describe('invokeTarget', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let lambda: LambdaClient;
 
   beforeAll(async () => {
-    aws = await startLocalAws({ services: { functionTimeoutMs: 2_000 } });
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0, services: { functionTimeoutMs: 2_000 } }));
     lambda = new LambdaClient(aws.config);
     aws.services.lambda.registerFunction('payments', {
       '1': async () => ({ status: 'ok', version: 1 }),

@@ -4,11 +4,8 @@ import { CheckCallError } from '@greenlight/checks';
 import { lambdaTargetDimensions, type MetricCheckOptions, metric } from '@greenlight/checks/metric';
 import { type CheckVerdict, createHook, type HookResult } from '@greenlight/core';
 import { toVerdict } from '@greenlight/core/internal';
-import {
-  codeDeployClient,
-  type LocalAws,
-  startLocalAws,
-} from '../../local/test/services/helpers/local-aws.js';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import { codeDeployClient, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
 import { checkContext, deadlineSignal, timed } from './helpers/context.js';
 
 const minute = 60_000;
@@ -26,11 +23,11 @@ const target = {
 const version = (v: string) => ({ FunctionName: 'orders', Resource: 'orders:live', ExecutedVersion: v });
 
 describe('metric', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let client: CloudWatchClient;
 
   beforeAll(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
     client = new CloudWatchClient(aws.config);
     const put = (metricName: string, dimensions: Record<string, string>, values: [number, number][]) =>
       aws.services.cloudwatch.putMetricData({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,26 +14,50 @@ import {
 } from '@aws-sdk/client-codedeploy';
 import { FIXTURES, plain, REPO_ROOT, runCli } from './helpers/run-cli.js';
 
-/** Starts `serve` in-process; resolves with the printed env once it is listening. */
+/** Starts `serve` in-process; `listening` resolves with the printed env once it is listening. */
 function startServe(args: readonly string[]) {
   const stop = new AbortController();
   let ready!: (env: Record<string, string>) => void;
   const listening = new Promise<Record<string, string>>((resolve) => {
     ready = resolve;
   });
+  let stdout = '';
+  const waiters = new Set<{ pattern: RegExp; resolve: (match: RegExpMatchArray) => void }>();
   const run = runCli(['serve', '--port', '0', ...args], {
     signal: stop.signal,
     onStdout: (text) => {
+      stdout = plain(text);
+      for (const w of waiters) {
+        const match = stdout.match(w.pattern);
+        if (match) {
+          waiters.delete(w);
+          w.resolve(match);
+        }
+      }
       if (!text.includes('Press Ctrl+C to stop.')) return;
       ready(Object.fromEntries([...text.matchAll(/^ {2}export (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!])));
     },
   });
+  const ended = run.then((r) => Promise.reject(new Error(`serve ended (${r.code}): ${r.stderr}${r.stdout}`)));
+  ended.catch(() => {}); // observed through `listening` and `printed`
   return {
-    listening: Promise.race([listening, run.then((r) => Promise.reject(new Error(r.stderr)))]),
+    listening: Promise.race([listening, ended]),
+    /** Resolves once serve's output matches `pattern` (a line of its timeline, say). */
+    printed: (pattern: RegExp) =>
+      Promise.race([
+        new Promise<RegExpMatchArray>((resolve) => {
+          const match = stdout.match(pattern);
+          if (match) resolve(match);
+          else waiters.add({ pattern, resolve });
+        }),
+        ended,
+      ]),
     stop,
     run,
   };
 }
+
+type Serve = ReturnType<typeof startServe>;
 
 function clientFor(env: Record<string, string>): CodeDeployClient {
   return new CodeDeployClient({
@@ -106,7 +131,7 @@ describe('greenlight serve', () => {
     const env = await serve.listening;
     const client = clientFor(env);
     try {
-      expect(await deployAndWait(client, 'CodeDeployHook_pre')).toBe('Succeeded');
+      expect(await deployAndWait(serve, client, 'CodeDeployHook_pre')).toBe('Succeeded');
     } finally {
       client.destroy();
       serve.stop.abort();
@@ -132,8 +157,8 @@ describe('greenlight serve', () => {
     const env = await serve.listening;
     const client = clientFor(env);
     try {
-      expect(await deployAndWait(client, 'CodeDeployHook_pre')).toBe('Succeeded');
-      expect(await deployAndWait(client, 'CodeDeployHook_gate')).toBe('Failed');
+      expect(await deployAndWait(serve, client, 'CodeDeployHook_pre')).toBe('Succeeded');
+      expect(await deployAndWait(serve, client, 'CodeDeployHook_gate')).toBe('Failed');
     } finally {
       client.destroy();
       serve.stop.abort();
@@ -146,10 +171,80 @@ describe('greenlight serve', () => {
     expect(text).toContain('FIXTURE_VERDICT says fail');
     expect(text).toMatch(/deployment d-\w+/);
   });
+
+  it('when stopped the moment a deployment fails, waits for the hook still returning, and prints what it returned', async () => {
+    // The hook reports Failed, then takes 2.5 s more to return (longer than the local CodeDeploy waits for a
+    // failed hook's reason), so the deployment is Failed while the hook's process still runs.
+    const serve = startServe([
+      '--time-scale',
+      '0.001',
+      '--function',
+      `CodeDeployHook_slow=${join(FIXTURES, 'hooks', 'warm-up-first.ts')}`,
+      '-e',
+      'FIXTURE_VERDICT=fail',
+      '-e',
+      'FIXTURE_LINGER_MS=2500',
+    ]);
+    const client = clientFor(await serve.listening);
+    try {
+      const deploymentId = await deploy(client, 'CodeDeployHook_slow');
+      await serve.printed(/✗ BeforeAllowTraffic +Failed/);
+      expect(await statusOf(client, deploymentId)).toBe('Failed');
+    } finally {
+      client.destroy();
+      serve.stop.abort();
+    }
+    const { code, stdout } = await serve.run;
+    expect(code).toBe(0);
+    const text = plain(stdout);
+    expect(text).toContain('✗ verdict');
+    expect(text).toContain('FIXTURE_VERDICT says fail');
+    expect(text).toMatch(/d-\w+ Failed in /);
+  });
+
+  it('stops a deployment in progress when it stops, and waits for its hook invocation to end', async () => {
+    // The hook tells the test it runs, then waits 1 s before its checks.
+    let running!: () => void;
+    const invoked = new Promise<void>((resolve) => {
+      running = resolve;
+    });
+    const notify = createServer((_req, res) => {
+      res.end('ok');
+      running();
+    });
+    await new Promise<void>((resolve) => notify.listen(0, '127.0.0.1', resolve));
+    const serve = startServe([
+      '--time-scale',
+      '0.001',
+      '--function',
+      `CodeDeployHook_slow=${join(FIXTURES, 'hooks', 'warm-up-first.ts')}`,
+      '-e',
+      `FIXTURE_NOTIFY_URL=http://127.0.0.1:${(notify.address() as AddressInfo).port}/`,
+      '-e',
+      'FIXTURE_WAIT_MS=1000',
+    ]);
+    const client = clientFor(await serve.listening);
+    try {
+      const deploymentId = await deploy(client, 'CodeDeployHook_slow');
+      await invoked;
+      serve.stop.abort();
+      const { code, stdout } = await serve.run;
+      expect(code).toBe(0);
+      const text = plain(stdout);
+      expect(text).toContain('waiting for 1 hook invocation to end');
+      expect(text).toMatch(new RegExp(`${deploymentId} Stopped in .*MANUAL_STOP`));
+      // The hook ran to its end (not killed): what it returned is printed.
+      expect(text).toContain('✓ verdict');
+    } finally {
+      client.destroy();
+      notify.closeAllConnections();
+      await new Promise((resolve) => notify.close(resolve));
+    }
+  });
 });
 
-/** Creates (once) the shop application and group, deploys shop-api 1 → 2 with one hook, and waits for the end. */
-async function deployAndWait(client: CodeDeployClient, hookFunction: string): Promise<string | undefined> {
+/** Creates (once) the shop application and group and deploys shop-api 1 → 2 with one hook; resolves with its id. */
+async function deploy(client: CodeDeployClient, hookFunction: string): Promise<string> {
   await client
     .send(new CreateApplicationCommand({ applicationName: 'shop', computePlatform: 'Lambda' }))
     .catch((err: { name?: string }) => {
@@ -187,11 +282,18 @@ async function deployAndWait(client: CodeDeployClient, hookFunction: string): Pr
       revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
     }),
   );
-  let status: string | undefined;
-  for (let i = 0; i < 100 && !['Succeeded', 'Failed', 'Stopped'].includes(status ?? ''); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    status = (await client.send(new GetDeploymentCommand({ deploymentId: deploymentId! }))).deploymentInfo
-      ?.status;
-  }
-  return status;
+  return deploymentId!;
+}
+
+const statusOf = async (client: CodeDeployClient, deploymentId: string) =>
+  (await client.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status;
+
+/**
+ * Deploys with one hook and waits for the end as serve prints it (its outcome line comes once every hook
+ * invocation has ended); resolves with the status GetDeployment then answers.
+ */
+async function deployAndWait(serve: Serve, client: CodeDeployClient, hookFunction: string) {
+  const deploymentId = await deploy(client, hookFunction);
+  await serve.printed(new RegExp(`${deploymentId} (Succeeded|Failed|Stopped) in `));
+  return statusOf(client, deploymentId);
 }

@@ -3,9 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ECS_HOOK_EVENTS, ECS_NATIVE_HOOK_STAGES, LAMBDA_HOOK_EVENTS } from '@greenlight/local';
 import type { EcsNativeResult } from '../src/simulate/ecs-native.js';
-import { verdictFromLog } from '../src/simulate/ecs-native.js';
 import { eventFromPath, mapHooks, platformFor } from '../src/simulate/hooks.js';
+import { verdictFromLog } from '../src/simulate/verdict.js';
 import { FIXTURES, REPO_ROOT, runCli } from './helpers/run-cli.js';
 
 const hook = join(FIXTURES, 'ecs-native', 'post-test-traffic-shift.ts');
@@ -97,6 +98,20 @@ describe('greenlight simulate --platform ecs-native', () => {
     expect(stdout).toMatch(/! PRE_SCALE_UP +invocation 1 failed: .*ORDERS_TABLE is not set/);
     expect(stdout).not.toContain('Lambda retries it');
     expect(stdout).toMatch(/✗ PRE_SCALE_UP +Failed .*function error/);
+    expect(stdout).toContain('ROLLBACK_SUCCESSFUL');
+  });
+
+  it("rolls back on an answer ECS does not accept, saying why (local's own rule)", async () => {
+    const { code, stdout } = await runCli([
+      'simulate',
+      '--hook',
+      `PRE_SCALE_UP=${join(FIXTURES, 'targets', 'good-version.ts')}`,
+      ...fast,
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /↳ PRE_SCALE_UP +invocation 1: not an answer ECS accepts: invalid hookStatus undefined/,
+    );
     expect(stdout).toContain('ROLLBACK_SUCCESSFUL');
   });
 
@@ -219,11 +234,29 @@ describe('greenlight simulate --platform ecs-native', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it('documents ecs-native in --help', async () => {
+  it("documents ecs-native in --help, listing every stage and hook event from @greenlight/local's lists", async () => {
     const { code, stdout } = await runCli(['simulate', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('lambda, ecs or ecs-native');
-    expect(stdout).toContain('POST_TEST_TRAFFIC_SHIFT');
+    const listed = (label: string) => {
+      const start = stdout.indexOf(`\n  ${label} `);
+      const lines = [stdout.slice(start + 1).split('\n')[0]!];
+      for (const line of stdout
+        .slice(start + 1)
+        .split('\n')
+        .slice(1)) {
+        if (!line.startsWith(' '.repeat(15))) break;
+        lines.push(line);
+      }
+      return lines
+        .join(' ')
+        .slice(label.length + 2)
+        .trim()
+        .split(/,\s+/);
+    };
+    expect(listed('Lambda')).toEqual([...LAMBDA_HOOK_EVENTS]);
+    expect(listed('ECS')).toEqual([...ECS_HOOK_EVENTS]);
+    expect(listed('ECS native')).toEqual([...ECS_NATIVE_HOOK_STAGES]);
   });
 
   it.each([

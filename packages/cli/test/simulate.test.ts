@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { HookResult } from '@greenlight/core';
+import { LOOP_EMPTIED } from '@greenlight/local';
 import { eventFromPath, mapHooks, platformFor } from '../src/simulate/hooks.js';
 import type { SimulationResult } from '../src/simulate/run.js';
 import { FIXTURES, plain, REPO_ROOT, runCli } from './helpers/run-cli.js';
@@ -14,7 +16,7 @@ describe('greenlight simulate', () => {
       /deployment d-[A-Z0-9]{9} {2}Lambda my-function:live version 1 → 2 {2}CodeDeployDefault\.LambdaCanary10Percent5Minutes/,
     );
     expect(stdout).toMatch(/▸ BeforeAllowTraffic +started +hook CodeDeployHook_/);
-    expect(stdout).toMatch(/✓ BeforeAllowTraffic +Succeeded +\d+ ms/);
+    expect(stdout).toMatch(/✓ BeforeAllowTraffic +Succeeded +(\d+ ms|\d+\.\d s)/);
     expect(stdout).toContain('✓ event');
     expect(stdout).toContain('serving BeforeAllowTraffic');
     expect(stdout).toMatch(/ 10% → version 2/);
@@ -57,11 +59,10 @@ describe('greenlight simulate', () => {
     expect(before).toMatchObject({
       status: 'Failed',
       attempts: 1,
-      hook: { ok: true, result: { status: 'Failed' } },
+      hook: { outcome: 'returned', failed: false, leftBehind: [], result: { status: 'Failed' } },
     });
-    expect(before?.hook?.result?.checks?.find((c) => c.name === 'verdict')?.reason).toBe(
-      'FIXTURE_VERDICT says fail',
-    );
+    const returned = before?.hook?.result as HookResult;
+    expect(returned.checks.find((c) => c.name === 'verdict')?.reason).toBe('FIXTURE_VERDICT says fail');
     expect(rollback).toMatchObject({ rollbackOf: first!.deploymentId, status: 'Succeeded' });
   });
 
@@ -176,6 +177,45 @@ describe('greenlight simulate', () => {
     const { code, stderr } = await runCli(['simulate']);
     expect(code).toBe(2);
     expect(stderr).toContain('no hook to simulate');
+  });
+});
+
+describe("simulate runs a hook as Lambda's Node.js runtime does", () => {
+  const warmUp = join(FIXTURES, 'hooks', 'warm-up-first.ts');
+  const run = (...env: string[]) =>
+    runCli([
+      'simulate',
+      '--hook',
+      `BeforeAllowTraffic=${warmUp}`,
+      ...fast,
+      '-c',
+      'LambdaAllAtOnce',
+      '--no-rollback',
+      ...env.flatMap((e) => ['-e', e]),
+    ]);
+
+  it("fails a hook that waits on an unref'd timer: its event loop empties, and the timeline says why", async () => {
+    // The same wait as below, unref'd: nothing holds the process, so each invocation ends at once (its
+    // timer would fire only if a later invocation thawed the process after the wait, and the retries come sooner).
+    const { code, stdout } = await run('FIXTURE_WAIT_MS=1500', 'FIXTURE_UNREF=1');
+    expect(code).toBe(1);
+    expect(stdout).toContain(`! BeforeAllowTraffic    invocation 1 failed: ${LOOP_EMPTIED}`);
+    expect(stdout).toMatch(/invocation 3 failed: the event loop emptied/);
+    expect(stdout).toContain("nothing the handler was waiting on kept the process alive (an unref'd timer");
+    expect(stdout).toMatch(/✗ BeforeAllowTraffic +Failed .*did not report a status for BeforeAllowTraffic/);
+  });
+
+  it("passes the same hook when its wait is a ref'd timer, as the handler waits on it", async () => {
+    const { code, stdout } = await run('FIXTURE_WAIT_MS=1500');
+    expect(stdout).not.toContain('the event loop emptied');
+    expect(stdout).toMatch(/✓ BeforeAllowTraffic +Succeeded/);
+    expect(code).toBe(0);
+  });
+
+  it('warns when a handler returns leaving a timer behind, which the warm container inherits', async () => {
+    const { code, stdout } = await run('FIXTURE_LEAVE_TIMER=1');
+    expect(code).toBe(0);
+    expect(stdout).toContain('⚠ the handler settled but left 1 timer behind');
   });
 });
 

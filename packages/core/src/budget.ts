@@ -1,5 +1,4 @@
-import { MAX_TIMER_MS } from './clock.js';
-import { describeThrown, scrubbed, shown } from './describe.js';
+import { describeThrown, MAX_TIMER_MS, reportMargin, scrubbed, shown } from '@greenlight/contract';
 import { InvalidLambdaContextError } from './errors.js';
 
 /**
@@ -17,38 +16,15 @@ export interface Budget {
   /** Time the checks get. */
   readonly checksBudgetMs: number;
   readonly checksDeadline: number;
-  /** No report attempt may still be running at this instant: the Lambda deadline less min(1 s, 10%). */
+  /** No report attempt may still be running at this instant: the Lambda deadline less `reportMargin`. */
   readonly reportDeadline: number;
   /** Set when the `reserve` function threw: the default reserve was used instead. */
   readonly reserveError?: unknown;
 }
 
 /**
- * The reserve a CodeDeploy hook keeps back from the remaining Lambda time for the report and its retries when
- * the `reserve` option is not set: 20% of the remaining time, at least 1 s and at most 30 s.
- *
- * @default min(30 s, max(1 s, 20% of the remaining time))
- * @example
- * defaultReserve(60_000); // 12000: a 60 s invocation keeps 12 s for the report
- * middy({ timeoutEarlyInMillis: defaultReserve(TIMEOUT_MS) }); // give a middy handler the same reserve
- */
-export function defaultReserve(remainingMs: number): number {
-  return Math.min(30_000, Math.max(1_000, remainingMs * 0.2));
-}
-
-/**
- * The reserve of an ECS native hook, which only returns: min(5 s, max(250 ms, 5% of the remaining time)).
- *
- * @example
- * ecsReserve(60_000); // 3000
- */
-export function ecsReserve(remainingMs: number): number {
-  return Math.min(5_000, Math.max(250, remainingMs * 0.05));
-}
-
-/**
  * Splits the remaining time: checks get `min(timeout, remaining − reserve)`; the report may use the rest up to
- * the Lambda deadline less a margin of min(1 s, 10% of the remaining time). A `reserve` function that throws or
+ * the Lambda deadline less `reportMargin` (`@greenlight/contract`). A `reserve` function that throws or
  * answers something other than a finite number gets `fallbackReserve` instead.
  *
  * @example
@@ -81,7 +57,7 @@ export function planBudget(
     reserveMs,
     checksBudgetMs,
     checksDeadline: start + checksBudgetMs,
-    reportDeadline: start + remaining - Math.min(1_000, remaining * 0.1),
+    reportDeadline: start + remaining - reportMargin(remaining),
   };
   return reserveError === undefined ? budget : { ...budget, reserveError };
 }

@@ -1,5 +1,5 @@
+import { isGreenlightError } from '@greenlight/contract';
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
-import { isGreenlightError } from './errors.js';
 
 /**
  * How a failed AWS call is treated: `retryable` (throttling, 5xx, network, no answer in time, an answer that

@@ -1,6 +1,11 @@
-import { ecsReserve } from './budget.js';
-import { describeThrown, tidyText } from './describe.js';
-import { type EcsHookEvent, type EcsHookResponse, parseEcsHookEvent } from './ecs-event.js';
+import {
+  describeThrown,
+  type EcsHookEvent,
+  type EcsHookResponse,
+  ecsReserve,
+  tidyText,
+} from '@greenlight/contract';
+import { parseEcsHookEvent } from './ecs-event.js';
 import { LookupError } from './errors.js';
 import { type EcsHookOptions, validateEcsHookOptions } from './options.js';
 import { HookPipeline, type Invocation } from './pipeline/pipeline.js';

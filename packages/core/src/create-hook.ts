@@ -1,4 +1,4 @@
-import { defaultReserve } from './budget.js';
+import { defaultReserve } from '@greenlight/contract';
 import { parseHookEvent } from './event.js';
 import { type HookOptions, validateHookOptions } from './options.js';
 import { answerCodeDeploy, codeDeployContexts } from './pipeline/codedeploy.js';

@@ -1,39 +1,30 @@
+import {
+  GreenlightError,
+  type GreenlightErrorCode,
+  InvalidOptionsError,
+  isGreenlightError as isBranded,
+  type ReportErrorCode,
+} from '@greenlight/contract';
 import type { HookStatus } from './types.js';
 
-/** Marks every greenlight error, across copies of the package (`Symbol.for` is one symbol per process). */
-const BRAND = Symbol.for('@greenlight/core.error');
-
-/**
- * The codes of {@link HookReportError}: why no report could be made.
- *
- * @example
- * const retryLater: ReportErrorCode[] = ['REPORT_RETRIES_EXHAUSTED', 'REPORT_OUTCOME_UNKNOWN'];
- */
-export type ReportErrorCode =
-  | 'REPORT_ACCESS_DENIED'
-  | 'REPORT_CREDENTIALS'
-  | 'REPORT_REGION_MISSING'
-  | 'REPORT_ENDPOINT_INVALID'
-  | 'REPORT_DEPLOYMENT_NOT_FOUND'
-  | 'REPORT_INVALID_EXECUTION_ID'
-  | 'REPORT_REJECTED'
-  | 'REPORT_RETRIES_EXHAUSTED'
-  | 'REPORT_OUTCOME_UNKNOWN';
+export type { GreenlightErrorCode, ReportErrorCode };
+// The error root, its codes and the option error live in @greenlight/contract, shared by every package.
+export { GreenlightError, InvalidOptionsError };
 
 /**
  * Every code greenlight uses, with the error class that carries it: what {@link isGreenlightError} narrows to.
- * `CHECK_CALL_FAILED` is `@greenlight/checks`' `CheckCallError`, a `GreenlightError` too.
+ * A code of another package (`CHECK_CALL_FAILED`: `@greenlight/checks`' `CheckCallError`; the local
+ * CodeDeploy's codes) narrows to `GreenlightError`.
  *
  * @example
  * const denied: GreenlightErrorsByCode['REPORT_ACCESS_DENIED'] = error; // a HookReportError
  */
-export interface GreenlightErrorsByCode {
+export interface GreenlightErrorsByCode extends Record<GreenlightErrorCode, GreenlightError> {
   readonly INVALID_HOOK_EVENT: InvalidHookEventError;
   readonly INVALID_OPTIONS: InvalidOptionsError;
   readonly INVALID_LAMBDA_CONTEXT: InvalidLambdaContextError;
   readonly CHECK_TIMEOUT: CheckTimeoutError;
   readonly CHECK_CANCELLED: CheckCancelledError;
-  readonly CHECK_CALL_FAILED: GreenlightError;
   readonly ATTEMPT_TIMEOUT: AttemptTimeoutError;
   readonly LOOKUP_FAILED: LookupError;
   readonly REPORT_ACCESS_DENIED: HookReportError;
@@ -48,53 +39,16 @@ export interface GreenlightErrorsByCode {
 }
 
 /**
- * Stable codes of every greenlight error, a closed union: match on `code`, never on the message.
- *
- * @example
- * if (isGreenlightError(error) && error.code === 'REPORT_ACCESS_DENIED') alert(error.message);
- */
-export type GreenlightErrorCode = keyof GreenlightErrorsByCode;
-
-/**
- * The base of every error greenlight throws. Recognise one with {@link isGreenlightError}, which also works
- * when two copies of the package are loaded (where `instanceof` does not).
- *
- * @example
- * try { await handler(event, context); } catch (e) { if (isGreenlightError(e)) console.log(e.code); }
- */
-export class GreenlightError extends Error {
-  readonly code: GreenlightErrorCode;
-  constructor(code: GreenlightErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'GreenlightError';
-    this.code = code;
-  }
-}
-Object.defineProperty(GreenlightError.prototype, BRAND, { value: true });
-
-/**
- * Whether `value` is a greenlight error (of any copy of the package), and, given `code`, one with that code,
- * narrowed to its class.
+ * Whether `value` is a greenlight error (of any package, and of any copy of it), and, given `code`, one with
+ * that code, narrowed to its class. The same function as `@greenlight/contract`'s, typed with core's classes.
  *
  * @example
  * catch (e) { if (isGreenlightError(e, 'REPORT_ACCESS_DENIED')) console.log(e.status, e.attempts); }
  */
-export function isGreenlightError<C extends GreenlightErrorCode = GreenlightErrorCode>(
+export const isGreenlightError: <C extends GreenlightErrorCode = GreenlightErrorCode>(
   value: unknown,
   code?: C,
-): value is GreenlightErrorsByCode[C] {
-  try {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[BRAND] === true &&
-      (code === undefined || (value as { code?: unknown }).code === code)
-    );
-  } catch {
-    // A Proxy whose traps throw is not one of ours.
-    return false;
-  }
-}
+) => value is GreenlightErrorsByCode[C] = isBranded as never;
 
 /**
  * The hook was invoked with something that is not a hook event. Nothing was reported.
@@ -110,24 +64,6 @@ export class InvalidHookEventError extends GreenlightError {
     super('INVALID_HOOK_EVENT', message);
     this.name = 'InvalidHookEventError';
     this.field = field;
-  }
-}
-
-/**
- * An option (or the checks) given to `createHook`, `createEcsHook` or the middy middleware is unknown or of the
- * wrong type. Thrown when the handler is made, never during an invocation.
- *
- * @example
- * createHook(check, { timeoutMilis: 5 } as never); // InvalidOptionsError: Unknown option `timeoutMilis` ...
- */
-export class InvalidOptionsError extends GreenlightError {
-  declare readonly code: 'INVALID_OPTIONS';
-  /** The option, e.g. `retry.maxAttempts` (`checks` for the checks themselves). */
-  readonly option: string;
-  constructor(option: string, message: string) {
-    super('INVALID_OPTIONS', message);
-    this.name = 'InvalidOptionsError';
-    this.option = option;
   }
 }
 

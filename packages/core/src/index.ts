@@ -1,6 +1,6 @@
+export type { EcsHookEvent, EcsHookResponse, EcsLifecycleStage } from '@greenlight/contract';
 export { createEcsHook, type EcsHookHandler } from './create-ecs-hook.js';
 export { createHook } from './create-hook.js';
-export type { EcsHookEvent, EcsHookResponse, EcsLifecycleStage } from './ecs-event.js';
 export {
   AttemptTimeoutError,
   CheckCancelledError,

@@ -5,20 +5,33 @@
  * @packageDocumentation
  */
 export {
-  type Budget,
   defaultReserve,
+  describeThrown,
+  ECS_LIFECYCLE_STAGES,
   ecsReserve,
-  planBudget,
-  type RemainingTime,
-  remainingTime,
-} from './budget.js';
+  is,
+  MAX_ID_LENGTH,
+  MAX_LAMBDA_MS,
+  MAX_TEXT,
+  MAX_TIMER_MS,
+  type OptionSpec,
+  optional,
+  redact,
+  scrubbed,
+  shown,
+  systemClock,
+  tidyText,
+  type Validator,
+  validateOptions,
+  wrongOption,
+} from '@greenlight/contract';
+export { type Budget, planBudget, type RemainingTime, remainingTime } from './budget.js';
 export { classifyError, type ErrorClass, isUnreadableAnswer } from './classify.js';
 export { createCodeDeployClient, defaultClient } from './client.js';
-export { MAX_TIMER_MS, sleep, systemClock } from './clock.js';
+export { sleep } from './clock.js';
 export { ecsNativeTarget } from './create-ecs-hook.js';
-export { describeThrown, MAX_TEXT, redact, scrubbed, shown, tidyText } from './describe.js';
-export { ECS_LIFECYCLE_STAGES, parseEcsHookEvent } from './ecs-event.js';
-export { MAX_ID_LENGTH, parseHookEvent } from './event.js';
+export { parseEcsHookEvent } from './ecs-event.js';
+export { parseHookEvent } from './event.js';
 export { defaultLogger, withKeys } from './logger.js';
 export { createLookups, type Lookups, toTargetInfo } from './lookups.js';
 export {
@@ -26,7 +39,6 @@ export {
   envSwitch,
   exclusiveModes,
   HOOK_SPEC,
-  MAX_LAMBDA_MS,
   validateEcsHookOptions,
   validateHookOptions,
 } from './options.js';
@@ -57,5 +69,4 @@ export {
   resolveRetryPolicy,
   withRetries,
 } from './retry.js';
-export { is, type OptionSpec, optional, type Validator, validateOptions, wrongOption } from './validate.js';
 export { thrownVerdict, tidyReason, toVerdict, type Verdict } from './verdict.js';

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { describeThrown } from './describe.js';
+import { describeThrown } from '@greenlight/contract';
 import type { HookLogger } from './types.js';
 
 /**

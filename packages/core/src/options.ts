@@ -1,14 +1,6 @@
+import { is, MAX_LAMBDA_MS, type OptionSpec, validateOptions } from '@greenlight/contract';
 import { InvalidOptionsError } from './errors.js';
 import type { Clock, CodeDeployLike, HookLogger } from './types.js';
-import { is, type OptionSpec, validateOptions } from './validate.js';
-
-/**
- * The longest a Lambda function runs (15 minutes): the largest `defaultRemainingMs`.
- *
- * @example
- * createHook(checks, { defaultRemainingMs: MAX_LAMBDA_MS }); // the most a context-less invocation may assume
- */
-export const MAX_LAMBDA_MS = 900_000;
 
 /**
  * How the report is retried: exponential backoff with full jitter, on throttling, 5xx and network errors,
@@ -39,7 +31,8 @@ export interface CommonOptions {
   readonly timeout?: number;
   /**
    * Time in ms kept back from the Lambda deadline to answer: a number, or a function of the remaining time.
-   * @default min(30000, max(1000, 20% of the remaining time)) for a CodeDeploy hook
+   * @default `defaultReserve` (`@greenlight/contract`), min(30000, max(1000, 20% of the remaining time)), for a
+   * CodeDeploy hook
    */
   readonly reserve?: number | ((remainingMs: number) => number);
   /** Where logs go. @default a Powertools `Logger` with service name `greenlight-hook` */
@@ -98,7 +91,7 @@ export interface HookOptions extends CommonOptions {
  * createEcsHook(checks, { callBackDelay: 15, maxWaitMs: 20 * 60_000 });
  */
 export interface EcsHookOptions extends CommonOptions {
-  /** Time in ms kept back to return. @default min(5000, max(250, 5% of the remaining time)) */
+  /** Time in ms kept back to return. @default `ecsReserve` (`@greenlight/contract`) */
   readonly reserve?: number | ((remainingMs: number) => number);
   /** @default false */
   readonly sequential?: boolean;

@@ -1,4 +1,4 @@
-import { describeThrown, scrubbed } from './describe.js';
+import { describeThrown, scrubbed } from '@greenlight/contract';
 import { HookReportError, type ReportErrorCode } from './errors.js';
 import { type RetryPolicy, withRetries } from './retry.js';
 import { PutLifecycleEventHookExecutionStatusCommand } from './sdk.js';

@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
+import { systemClock } from '@greenlight/contract';
 import { classifyError, type ErrorClass, isUnreadableAnswer } from './classify.js';
-import { sleep, systemClock } from './clock.js';
+import { sleep } from './clock.js';
 import { AttemptTimeoutError } from './errors.js';
 import type { RetryOptions } from './options.js';
 import type { Clock } from './types.js';

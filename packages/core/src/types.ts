@@ -1,21 +1,8 @@
-/**
- * What CodeDeploy sends a lifecycle hook: two IDs and nothing else.
- *
- * @example
- * const event: CodeDeployHookEvent = { DeploymentId: 'd-75I7MBT7C', LifecycleEventHookExecutionId: 'eyJl...' };
- */
-export interface CodeDeployHookEvent {
-  readonly DeploymentId: string;
-  readonly LifecycleEventHookExecutionId: string;
-}
+import type { Clock, CodeDeployHookEvent, HookStatus } from '@greenlight/contract';
 
-/**
- * The two statuses a hook may report.
- *
- * @example
- * const status: HookStatus = reports.some((c) => c.status === 'Failed') ? 'Failed' : 'Succeeded';
- */
-export type HookStatus = 'Succeeded' | 'Failed';
+// What a hook is written against that every package shares (the event, the statuses, the clock) is defined in
+// @greenlight/contract; core's public types re-export it.
+export type { Clock, CodeDeployHookEvent, HookStatus };
 
 /**
  * The status of one check in a {@link HookResult}. `Skipped`: not run (fail-fast or emergency skip).
@@ -415,18 +402,4 @@ export type HookHandler = (event: CodeDeployHookEvent, context?: LambdaContextLi
 export interface CodeDeployLike {
   // biome-ignore lint/suspicious/noExplicitAny: SDK clients' send is overloaded; any command object is accepted.
   send(command: any, options?: { abortSignal?: AbortSignal }): Promise<any>;
-}
-
-/**
- * Timers and clock, injectable for tests. The defaults are `Date.now` and Node's `setTimeout`: a timer the
- * handler waits on keeps the process alive, as Lambda requires, and is cleared when the handler settles.
- *
- * @example
- * const clock: Clock = { now: () => fakeNow, setTimeout: (fire, ms) => timers.add(fakeNow + ms, fire),
- *   clearTimeout: (handle) => timers.cancel(handle) };
- */
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }

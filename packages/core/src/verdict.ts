@@ -1,4 +1,4 @@
-import { describeThrown, tidyText } from './describe.js';
+import { describeThrown, tidyText } from '@greenlight/contract';
 import type { CheckOutcome } from './types.js';
 
 /**

@@ -1,6 +1,11 @@
 import { createHook, HookReportError, isGreenlightError } from '@greenlight/core';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
-import { active, until } from './helpers/timers.js';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
+import { active, until } from '@greenlight/test-support/timers';
 
 // The SDK clears its request timeout once the headers arrive, so an answer that stalls after them (or drips
 // its body) would hold a socket for ever unless the abandoned attempt is aborted. Each such socket also holds

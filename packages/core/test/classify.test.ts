@@ -1,6 +1,6 @@
 import { AttemptTimeoutError, createHook, HookReportError } from '@greenlight/core';
 import { classifyError } from '@greenlight/core/internal';
-import { captureLogger, event, lambdaContext } from './helpers/test-server.js';
+import { captureLogger, event, lambdaContext } from '@greenlight/test-support/codedeploy-server';
 
 /** Two errors whose causes point at each other. */
 function cycle(name = 'ValidationException'): Error {

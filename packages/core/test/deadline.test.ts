@@ -1,6 +1,11 @@
 import { CheckTimeoutError, createHook } from '@greenlight/core';
 import { defaultReserve, systemClock } from '@greenlight/core/internal';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
 
 describe('the deadline', () => {
   let server: TestCodeDeploy;

@@ -1,6 +1,6 @@
 import { createHook } from '@greenlight/core';
 import { startLocalCodeDeploy } from '@greenlight/local';
-import { captureLogger, lambdaContext } from './helpers/test-server.js';
+import { captureLogger, lambdaContext } from '@greenlight/test-support/codedeploy-server';
 
 // What the docs show: a new local CodeDeploy per test, the hook's environment pointed at it. A handler made once
 // (as a module-level `export const handler = createHook(...)` is) must follow the environment to the new one.

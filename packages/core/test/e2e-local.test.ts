@@ -7,7 +7,7 @@ import {
   InvalidHookEventError,
 } from '@greenlight/core';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
-import { captureLogger, lambdaContext } from './helpers/test-server.js';
+import { captureLogger, lambdaContext } from '@greenlight/test-support/codedeploy-server';
 
 // End to end: the real SDK over real HTTP into the local CodeDeploy, asserting what it recorded.
 describe('createHook against the local CodeDeploy', () => {

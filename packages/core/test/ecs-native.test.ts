@@ -5,7 +5,7 @@ import {
   type EcsNativeTargetInfo,
   InvalidHookEventError,
 } from '@greenlight/core';
-import { captureLogger, lambdaContext } from './helpers/test-server.js';
+import { captureLogger, lambdaContext } from '@greenlight/test-support/codedeploy-server';
 
 const green = 'arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/9313423515462893900';
 const blue = 'arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/1920498462936580504';

@@ -1,6 +1,6 @@
 import { createHook, InvalidHookEventError } from '@greenlight/core';
 import { MAX_ID_LENGTH, parseHookEvent } from '@greenlight/core/internal';
-import { captureLogger, event, TestCodeDeploy } from './helpers/test-server.js';
+import { captureLogger, event, TestCodeDeploy } from '@greenlight/test-support/codedeploy-server';
 
 describe('the hook event', () => {
   let server: TestCodeDeploy;

@@ -1,5 +1,10 @@
 import { type Check, createHook } from '@greenlight/core';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
 
 const boom = () => {
   throw new Error('boom');

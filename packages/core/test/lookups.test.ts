@@ -1,5 +1,10 @@
 import { createHook, type DeploymentInfo, type DeploymentTargetInfo, LookupError } from '@greenlight/core';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
 
 const lambdaTarget = {
   deploymentTarget: {

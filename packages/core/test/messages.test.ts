@@ -3,7 +3,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { createHook, type HookReportError } from '@greenlight/core';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
 
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
 const fast = { baseDelayMs: 1, maxDelayMs: 2 };

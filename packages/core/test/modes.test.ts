@@ -1,6 +1,11 @@
 import { type CodeDeployHookEvent, createHook, type HookResult } from '@greenlight/core';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
 import type { Handler } from 'aws-lambda';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
 
 describe('skip, dry-run and logs', () => {
   let server: TestCodeDeploy;

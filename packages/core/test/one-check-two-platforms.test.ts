@@ -9,7 +9,7 @@ import {
   simulateEcsNativeDeployment,
   startLocalCodeDeploy,
 } from '@greenlight/local';
-import { captureLogger } from './helpers/test-server.js';
+import { captureLogger } from '@greenlight/test-support/codedeploy-server';
 
 // One set of checks, run unchanged as a CodeDeploy ECS hook (AfterAllowTestTraffic) and as an Amazon ECS native
 // hook (POST_TEST_TRAFFIC_SHIFT), each against its local engine.

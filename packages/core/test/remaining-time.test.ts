@@ -1,5 +1,5 @@
 import { createHook, InvalidOptionsError } from '@greenlight/core';
-import { captureLogger, event, TestCodeDeploy } from './helpers/test-server.js';
+import { captureLogger, event, TestCodeDeploy } from '@greenlight/test-support/codedeploy-server';
 
 // getRemainingTimeInMillis() comes from whoever invokes the handler: a test, a local runner, a custom runtime.
 // Whatever it answers (or throws), the hook must neither compute a NaN deadline nor overflow a timer.

@@ -1,5 +1,10 @@
 import { createHook, HookReportError } from '@greenlight/core';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
 
 describe('reporting the verdict', () => {
   let server: TestCodeDeploy;

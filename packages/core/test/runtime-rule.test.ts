@@ -1,6 +1,11 @@
 import { createEcsHook, createHook } from '@greenlight/core';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
-import { active, type TimerWatch, until, watchTimers } from './helpers/timers.js';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
+import { active, type TimerWatch, until, watchTimers } from '@greenlight/test-support/timers';
 
 // Lambda's Node runtime ends an invocation when the event loop holds nothing ref'd, even if the handler's
 // promise is still pending. So while the handler waits, what it waits on must be a ref'd timer or socket; once

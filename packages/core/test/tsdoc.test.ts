@@ -8,6 +8,8 @@ const program = ts.createProgram(entries, {
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
   strict: true,
+  // Workspace packages (the contract) resolve to their sources, as in the type-check.
+  customConditions: ['@greenlight/source'],
 });
 const checker = program.getTypeChecker();
 const exportsOf = (entry: string) =>

@@ -1,6 +1,11 @@
 import { getEventListeners, getMaxListeners } from 'node:events';
 import { type Check, createHook } from '@greenlight/core';
-import { captureLogger, event, lambdaContext, TestCodeDeploy } from './helpers/test-server.js';
+import {
+  captureLogger,
+  event,
+  lambdaContext,
+  TestCodeDeploy,
+} from '@greenlight/test-support/codedeploy-server';
 
 describe('verdicts, reported through the real SDK', () => {
   let server: TestCodeDeploy;

@@ -1,37 +1,8 @@
 /**
- * Time, injectable: a clock for "now" and for timers, and a scheduler that scales service time
- * (CodeDeploy's one-hour hook timeout, a ten-minute canary) by a time scale.
+ * Time, injectable: a scheduler that scales service time (CodeDeploy's one-hour hook timeout, a ten-minute
+ * canary) by a time scale, on a `Clock` (`@greenlight/contract`; `systemClock` by default).
  */
-
-/**
- * A source of time and timers. Timers it creates need not keep the process alive: the {@link Scheduler}
- * that uses them does, while a wait is pending.
- */
-export interface Clock {
-  /** Milliseconds since the epoch. */
-  now(): number;
-  /** Calls `fn` after `ms` real milliseconds; returns a handle for {@link Clock.clearTimeout}. */
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/**
- * The system clock; its timers are `unref`'d.
- *
- * @example
- * ```ts
- * const local = await startLocalCodeDeploy({ clock: systemClock });
- * ```
- */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => {
-    const timer = setTimeout(fn, ms);
-    timer.unref();
-    return timer;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+import type { Clock } from '@greenlight/contract';
 
 /** The longest interval Node accepts; the keep-alive timer never fires in practice. */
 const KEEP_ALIVE_MS = 2 ** 31 - 1;

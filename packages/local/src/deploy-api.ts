@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EcsLifecycleEvent, LambdaLifecycleEvent } from '@greenlight/contract';
 import { applicationOperations } from './codedeploy/applications/operations.js';
 import type { OperationContext } from './codedeploy/context.js';
 import { configuration, groupOperations } from './codedeploy/groups/operations.js';
@@ -22,7 +23,8 @@ export interface DeployLambdaOptions {
   readonly targetVersion: string;
   /** @default 'CodeDeployDefault.LambdaAllAtOnce' */
   readonly config?: LambdaDeploymentConfig;
-  readonly hooks?: { readonly BeforeAllowTraffic?: HookRunner; readonly AfterAllowTraffic?: HookRunner };
+  /** A hook per Lambda hook event (`BeforeAllowTraffic`, `AfterAllowTraffic`). */
+  readonly hooks?: Readonly<Partial<Record<LambdaLifecycleEvent, HookRunner>>>;
   /** The simulated versions' code, for the Lambda Invoke slice. */
   readonly versions?: Readonly<Record<string, LambdaHandler>>;
   /** Roll back on failure, alarm and stop. @default false */
@@ -40,13 +42,8 @@ export interface DeployEcsOptions {
   readonly deploymentGroup?: string;
   readonly cluster: string;
   readonly service: string;
-  readonly hooks?: {
-    readonly BeforeInstall?: HookRunner;
-    readonly AfterInstall?: HookRunner;
-    readonly AfterAllowTestTraffic?: HookRunner;
-    readonly BeforeAllowTraffic?: HookRunner;
-    readonly AfterAllowTraffic?: HookRunner;
-  };
+  /** A hook per ECS hook event (`BeforeInstall` … `AfterAllowTraffic`). */
+  readonly hooks?: Readonly<Partial<Record<EcsLifecycleEvent, HookRunner>>>;
   /** @default 'CodeDeployDefault.ECSAllAtOnce' */
   readonly config?: string;
   /** [blue, green] target group names. @default ['blue-tg', 'green-tg'] */

@@ -1,4 +1,25 @@
-export { type Clock, Scheduler, systemClock } from './clock.js';
+export {
+  type Clock,
+  CODEDEPLOY_SERVICE_EVENTS,
+  type CodeDeployLifecycleEvent,
+  ECS_HOOK_EVENTS,
+  ECS_HOOK_STATUSES,
+  ECS_LIFECYCLE_ORDER,
+  type EcsHookResponse,
+  type EcsHookStatus,
+  type EcsLifecycleEvent,
+  GreenlightError,
+  type GreenlightErrorCode,
+  InvalidOptionsError,
+  isEcsLifecycleEvent,
+  isGreenlightError,
+  isLambdaLifecycleEvent,
+  LAMBDA_HOOK_EVENTS,
+  LAMBDA_LIFECYCLE_ORDER,
+  type LambdaLifecycleEvent,
+  systemClock,
+} from '@greenlight/contract';
+export { Scheduler } from './clock.js';
 export type { DeployEcsOptions, DeployLambdaOptions } from './deploy-api.js';
 export {
   ECS_NATIVE_HOOK_STAGES,
@@ -14,6 +35,7 @@ export {
   type ServiceDeploymentStatus,
   simulateEcsNativeDeployment,
 } from './ecs-native/index.js';
+export { type ParsedResponse, parseResponse } from './ecs-native/payload.js';
 export {
   DEPLOYMENT_CONFIGS,
   type LambdaDeploymentConfig,
@@ -38,7 +60,7 @@ export type {
   PendingHookEvent,
   TimelineEntry,
 } from './engine/types.js';
-export { ApiError, HookInvocationError, LocalCodeDeployError } from './errors.js';
+export { ApiError, type HookInvocationCode, HookInvocationError, LocalCodeDeployError } from './errors.js';
 export type { Fault } from './http/faults.js';
 export { jsonError, jsonResponse } from './http/json-protocol.js';
 export type { RequestRecord } from './http/server.js';

@@ -1,5 +1,16 @@
-import { type Clock, systemClock } from './clock.js';
-import { LocalCodeDeployError } from './errors.js';
+import {
+  between,
+  type Clock,
+  finiteNumber,
+  is,
+  nonEmptyString,
+  type OptionSpec,
+  oneOf,
+  optional,
+  stringList,
+  systemClock,
+  validateOptions,
+} from '@greenlight/contract';
 import type { Credentials } from './http/sigv4.js';
 import type { AwsServicesOptions } from './services/state.js';
 
@@ -101,53 +112,63 @@ export const DEFAULT_OPTIONS = {
   services: {},
 } as const;
 
-const KNOWN = new Set([...Object.keys(DEFAULT_OPTIONS), 'credentials', 'signingRegions']);
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const atLeast = (min: number) => optional(`a finite number >= ${min}`, (v) => isFiniteNumber(v) && v >= min);
 
-function fail(message: string): never {
-  throw new LocalCodeDeployError('INVALID_OPTIONS', message);
-}
+/** A validator per option: the compiler refuses a spec that misses or adds one. */
+const SPEC: OptionSpec<LocalCodeDeployOptions> = {
+  port: optional(
+    'a port number from 0 to 65535',
+    (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535,
+  ),
+  host: nonEmptyString,
+  timeScale: atLeast(0),
+  credentials: optional(
+    'static credentials with accessKeyId and secretAccessKey',
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as Partial<Credentials>).accessKeyId === 'string' &&
+      (v as Credentials).accessKeyId !== '' &&
+      typeof (v as Partial<Credentials>).secretAccessKey === 'string' &&
+      (v as Credentials).secretAccessKey !== '',
+  ),
+  signingRegions: stringList,
+  region: nonEmptyString,
+  accountId: nonEmptyString,
+  hookRetries: oneOf([0, 1, 2]),
+  hookDuplicateRate: between(0, 1),
+  hookTimeoutMs: atLeast(0),
+  functionTimeoutMs: atLeast(1),
+  bodyLimit: atLeast(1),
+  maxInFlightBytes: atLeast(1),
+  bodyTimeoutMs: atLeast(1),
+  maxConnections: atLeast(1),
+  logLimit: optional(
+    'a positive integer or Infinity',
+    (v) => v === Number.POSITIVE_INFINITY || (Number.isInteger(v) && (v as number) > 0),
+  ),
+  seed: finiteNumber,
+  clock: is.methods('now', 'setTimeout', 'clearTimeout'),
+  services: optional(
+    "the service slices' options (an object), or false",
+    (v) => v === false || (typeof v === 'object' && v !== null && !Array.isArray(v)),
+  ),
+};
 
 /**
- * Applies defaults and rejects unknown or bad options with an error that names the option.
+ * Applies defaults and rejects unknown or bad options with an `InvalidOptionsError` that names the option.
+ * An option given as `undefined` takes its default.
  *
  * @example
  * ```ts
- * resolveOptions({ timeScal: 0 }); // throws: Unknown option `timeScal`
+ * resolveOptions({ timeScal: 0 }); // throws InvalidOptionsError: Unknown option `timeScal` of startLocalCodeDeploy. ...
  * ```
  */
 export function resolveOptions(options: LocalCodeDeployOptions = {}): ResolvedOptions {
-  for (const key of Object.keys(options)) if (!KNOWN.has(key)) fail(`Unknown option \`${key}\``);
-  const merged = { ...DEFAULT_OPTIONS, ...options };
-  const o = { ...merged, signingRegions: options.signingRegions ?? [merged.region] } as ResolvedOptions;
-  const finite = (name: keyof ResolvedOptions, min: number) => {
-    const v = o[name];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min)
-      fail(`Expected \`${name}\` to be a finite number >= ${min}`);
-  };
-  finite('port', 0);
-  finite('timeScale', 0);
-  finite('hookTimeoutMs', 0);
-  finite('functionTimeoutMs', 1);
-  finite('bodyLimit', 1);
-  finite('maxInFlightBytes', 1);
-  finite('bodyTimeoutMs', 1);
-  finite('maxConnections', 1);
-  if (!(o.logLimit === Number.POSITIVE_INFINITY || (Number.isInteger(o.logLimit) && o.logLimit > 0)))
-    fail('Expected `logLimit` to be a positive integer or Infinity');
-  if (
-    !Array.isArray(o.signingRegions) ||
-    o.signingRegions.length === 0 ||
-    !o.signingRegions.every((r) => typeof r === 'string' && r !== '')
-  )
-    fail('Expected `signingRegions` to be a non-empty list of region names');
-  if (!(o.hookDuplicateRate >= 0 && o.hookDuplicateRate <= 1))
-    fail('Expected `hookDuplicateRate` to be a number from 0 to 1');
-  if (![0, 1, 2].includes(o.hookRetries)) fail('Expected `hookRetries` to be 0, 1 or 2');
-  if (o.services !== false && (typeof o.services !== 'object' || o.services === null)) {
-    fail("Expected `services` to be the service slices' options, or false");
-  }
-  if (o.credentials && (!o.credentials.accessKeyId || !o.credentials.secretAccessKey)) {
-    fail('Expected `credentials` to have accessKeyId and secretAccessKey');
-  }
-  return o;
+  const given = validateOptions('startLocalCodeDeploy', options, SPEC);
+  const merged: Record<string, unknown> = { ...DEFAULT_OPTIONS };
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) merged[key] = value;
+  const o = merged as unknown as Omit<ResolvedOptions, 'signingRegions' | 'credentials'>;
+  return { ...o, credentials: given.credentials, signingRegions: given.signingRegions ?? [o.region] };
 }

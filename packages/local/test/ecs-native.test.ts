@@ -317,4 +317,21 @@ describe('the runtime rule for the emulator itself', () => {
     expect(waitsDuringLastHook).toBe(1);
     expect(clock.pending.size).toBe(0);
   });
+  it('refuses a hook under a name that is not an ECS lifecycle stage, and unknown options, naming them', () => {
+    expect(() =>
+      simulateEcsNativeDeployment({ service: 'web', hooks: { POST_TEST_TRAFFIC: ok } as never }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        option: 'hooks.POST_TEST_TRAFFIC',
+        message: expect.stringContaining('got POST_TEST_TRAFFIC'),
+      }),
+    );
+    expect(() => simulateEcsNativeDeployment({ service: 'web', timescale: 0 } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'timescale' }),
+    );
+    expect(() => simulateEcsNativeDeployment({ service: '' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'service' }),
+    );
+  });
 });

@@ -89,8 +89,15 @@ describe('fault injection', () => {
     expect((await rawCall(local, 'GetDeployment', {})).status).toBe(503);
     local.faults.clear();
     expect((await rawCall(local, 'ListDeployments', {})).status).toBe(200);
-    expect(() => local.faults.inject('*', { kind: 'explode' as never })).toThrow(/kind/);
-    expect(() => local.faults.inject('*', { kind: 'throttle', rate: 2 })).toThrow(/rate/);
+    expect(() => local.faults.inject('*', { kind: 'explode' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'kind' }),
+    );
+    expect(() => local.faults.inject('*', { kind: 'throttle', rate: 2 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'rate' }),
+    );
+    expect(() => local.faults.inject('*', { kind: 'delay', delayMS: 5 } as never)).toThrow(
+      'Unknown option `delayMS` of faults.inject. Known options: kind, status, delayMs, times, rate',
+    );
   });
 
   it('lets a hook that retries through throttling and 5xx still report exactly once', async () => {

@@ -1,10 +1,6 @@
 import { request } from 'node:http';
-import {
-  type LocalCodeDeploy,
-  LocalCodeDeployError,
-  type ServiceHandler,
-  startLocalCodeDeploy,
-} from '../src/index.js';
+import { isGreenlightError } from '@greenlight/contract';
+import { type LocalCodeDeploy, type ServiceHandler, startLocalCodeDeploy } from '../src/index.js';
 import { DUMMY_AUTH, rawCall } from './helpers/raw.js';
 
 describe('awsJson1_1 protocol edges', () => {
@@ -153,10 +149,20 @@ describe('awsJson1_1 protocol edges', () => {
 describe('options and lifecycle', () => {
   it('rejects unknown and bad options with an error that names the option', async () => {
     await expect(startLocalCodeDeploy({ timeScal: 0 } as never)).rejects.toThrow('Unknown option `timeScal`');
-    await expect(startLocalCodeDeploy({ timeScale: -1 })).rejects.toThrow('`timeScale`');
-    await expect(startLocalCodeDeploy({ hookRetries: 3 as never })).rejects.toBeInstanceOf(
-      LocalCodeDeployError,
+    await expect(startLocalCodeDeploy({ timeScale: -1 })).rejects.toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'timeScale' }),
     );
+    const error = await startLocalCodeDeploy({ hookRetries: 3 as never }).catch((e: unknown) => e);
+    // One error design across the packages: a GreenlightError, matched on its code.
+    expect(isGreenlightError(error, 'INVALID_OPTIONS')).toBe(true);
+    expect(error).toMatchObject({
+      option: 'hookRetries',
+      message: 'Expected `hookRetries` to be one of 0, 1, 2, got 3',
+    });
+    // An option left undefined takes its default (it used to override it).
+    const local = await startLocalCodeDeploy({ timeScale: undefined, port: undefined });
+    expect(local.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await local.close();
   });
 
   it('closes idempotently, stops running deployments and refuses new ones', async () => {

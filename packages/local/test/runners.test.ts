@@ -132,4 +132,43 @@ describe('hook runners', () => {
       await new Promise((r) => lambda.close(r));
     }
   });
+  it('times out an Invoke endpoint that keeps its answer trickling past the function timeout', async () => {
+    local = await startLocalCodeDeploy({ timeScale: 0.001, hookRetries: 0 }); // hook timeout: 3.6 s
+    // A function that sends its answer a byte at a time: the socket is never idle, the invocation never ends.
+    const trickles = new Set<NodeJS.Timeout>();
+    const lambda = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 20);
+      trickles.add(timer);
+      res.on('close', () => {
+        clearInterval(timer);
+        trickles.delete(timer);
+      });
+    });
+    await new Promise<void>((r) => lambda.listen(0, '127.0.0.1', r));
+    const port = (lambda.address() as AddressInfo).port;
+    try {
+      const d = await local.deployLambda({
+        functionName: 'fn',
+        currentVersion: '1',
+        targetVersion: '2',
+        hooks: {
+          BeforeAllowTraffic: {
+            invokeEndpoint: `http://127.0.0.1:${port}`,
+            functionName: 'CodeDeployHook_pre',
+            timeoutMs: 300,
+          },
+        },
+      });
+      const outcome = await d.done;
+      expect(outcome.status).toBe('Failed');
+      expect(d.timeline[0]?.hookReason).toMatch(/Task timed out after 0\.30 seconds/);
+      expect(trickles.size).toBe(0); // the request was aborted, not left running
+    } finally {
+      for (const timer of trickles) clearInterval(timer);
+      lambda.closeAllConnections();
+      await new Promise((r) => lambda.close(r));
+    }
+  }, 30_000);
 });

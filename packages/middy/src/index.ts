@@ -1,3 +1,4 @@
+export { defaultReserve } from '@greenlight/contract';
 export {
   type CodeDeployHookEvent,
   GreenlightError,
@@ -8,6 +9,5 @@ export {
   InvalidOptionsError,
   isGreenlightError,
 } from '@greenlight/core';
-export { defaultReserve } from '@greenlight/core/internal';
 export { type GreenlightMiddleware, greenlight, type MiddyRequestLike } from './middleware.js';
 export { type GreenlightMiddyOptions, validateGreenlightMiddyOptions } from './options.js';

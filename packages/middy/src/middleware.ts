@@ -1,8 +1,7 @@
+import { defaultReserve, describeThrown } from '@greenlight/contract';
 import type { CodeDeployHookEvent, HookLogger, HookResult } from '@greenlight/core';
 import {
   answerCodeDeploy,
-  defaultReserve,
-  describeThrown,
   HookPipeline,
   type Invocation,
   parseHookEvent,

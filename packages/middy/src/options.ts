@@ -1,5 +1,6 @@
+import { type OptionSpec, validateOptions } from '@greenlight/contract';
 import type { HookOptions } from '@greenlight/core';
-import { exclusiveModes, HOOK_SPEC, type OptionSpec, validateOptions } from '@greenlight/core/internal';
+import { exclusiveModes, HOOK_SPEC } from '@greenlight/core/internal';
 
 /**
  * Options of the {@link greenlight} middleware: the subset of `createHook`'s options that apply when the
@@ -17,7 +18,7 @@ export interface GreenlightMiddyOptions {
   /**
    * Time in ms kept back from the Lambda deadline for the report and its retries: a number, or a function of
    * the remaining time. Give middy's `timeoutEarlyInMillis` at least this much (see the README).
-   * @default min(30000, max(1000, 20% of the remaining time)), i.e. `defaultReserve`
+   * @default `defaultReserve` (exported here) of the remaining time
    */
   readonly reserve?: HookOptions['reserve'];
   /** The CodeDeploy client. @default a `CodeDeployClient` created on the first report, with `maxAttempts: 1` */
@@ -63,8 +64,9 @@ const SPEC: OptionSpec<GreenlightMiddyOptions> = {
 };
 
 /**
- * Checks the middleware's options strictly, with the core's validators: an unknown key (e.g. `failFast`, which
- * only `createHook` has) or a value of the wrong type is an `InvalidOptionsError` that names the option.
+ * Checks the middleware's options strictly, with the contract's validator and core's validators: an unknown key
+ * (e.g. `failFast`, which only `createHook` has) or a value of the wrong type is an `InvalidOptionsError` that
+ * names the option.
  *
  * @example
  * validateGreenlightMiddyOptions({ reserv: 5 }); // InvalidOptionsError: Unknown option `reserv` of @greenlight/middy. ...

@@ -1,6 +1,6 @@
 import { greenlight } from '@greenlight/middy';
+import { active, type TimerWatch, until, watchTimers } from '@greenlight/test-support/timers';
 import middy from '@middy/core';
-import { active, type TimerWatch, until, watchTimers } from '../../core/test/helpers/timers.js';
 import {
   captureLogger,
   hookEvent,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { logicalId, testApp } from '@greenlight/test-support/cdk-app';
+import { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
-import type { IConstruct } from 'constructs';
 
 /** The fixture hook handlers (plain TypeScript, no workspace imports). */
 export const FIXTURE_HOOK = join(__dirname, '..', 'fixtures', 'hook.ts');
@@ -10,24 +10,11 @@ export const OTHER_FIXTURE_HOOK = join(__dirname, '..', 'fixtures', 'other-hook.
 export const ACCOUNT = '123456789012';
 export const REGION = 'eu-west-1';
 
-/**
- * An app for tests: CDK's built-in CloudFormation schema validation (a WASM engine that costs about 3 s of
- * CPU per synth) is off here; the real app's `cdk synth` test keeps it on.
- */
-export function testApp(): App {
-  return new App({ builtinCloudFormationValidation: false });
-}
+export { logicalId, testApp };
 
 /** A stack with a concrete environment, so ARNs built with formatArn are literal strings. */
 export function newStack(id = 'Test', app = testApp()): Stack {
   return new Stack(app, id, { env: { account: ACCOUNT, region: REGION } });
-}
-
-/** The logical ID of a construct's CloudFormation resource. */
-export function logicalId(construct: IConstruct): string {
-  const cfn = construct instanceof CfnResource ? construct : construct.node.defaultChild;
-  if (!(cfn instanceof CfnResource)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-  return Stack.of(cfn).resolve(cfn.logicalId) as string;
 }
 
 interface RawStatement {

@@ -1,9 +1,9 @@
-import { CheckTimeoutError, type CheckVerdict, type Clock } from '@greenlight/core';
-import { describeThrown, MAX_TIMER_MS, systemClock } from '@greenlight/core/internal';
+import { type Clock, describeThrown, MAX_TIMER_MS, systemClock } from '@greenlight/contract';
+import { CheckTimeoutError, type CheckVerdict } from '@greenlight/core';
 
 /**
  * The rule every wait here keeps (Lambda's runtime rule): while a check waits, the timer or request it waits on
- * keeps the process alive (core's `systemClock` arms ref'd timers); once the wait is over, its timer is cleared
+ * keeps the process alive (the contract's `systemClock` arms ref'd timers); once the wait is over, its timer is cleared
  * and its abort listener removed, so nothing outlives the check.
  */
 

@@ -1,5 +1,4 @@
-import { GreenlightError } from '@greenlight/core';
-import { describeThrown } from '@greenlight/core/internal';
+import { describeThrown, GreenlightError } from '@greenlight/contract';
 import { own, untilAborted } from './abort.js';
 
 /**

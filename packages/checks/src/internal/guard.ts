@@ -1,4 +1,4 @@
-import { describeThrown } from '@greenlight/core/internal';
+import { describeThrown } from '@greenlight/contract';
 
 /**
  * Runs a user's callback (a predicate, a function of the context); a throw or a rejection, with anything

@@ -1,4 +1,4 @@
-import { shown as coreShown, describeThrown, tidyText } from '@greenlight/core/internal';
+import { shown as coreShown, describeThrown, tidyText } from '@greenlight/contract';
 
 /**
  * Expectations on a response body or an invocation payload: text, RegExp, a JSON subset, or a predicate.

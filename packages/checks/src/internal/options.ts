@@ -1,27 +1,26 @@
 /**
- * Strict option validation for every check factory, on core's one validator (`OptionSpec`: a validator per key
+ * Strict option validation for every check factory, on the contract's one validator (`OptionSpec`: a validator per key
  * of the options interface, so the spec cannot drift from the type): an unknown key, or a value of the wrong
  * type, is an `InvalidOptionsError` that names the option and the check.
  */
-import { InvalidOptionsError } from '@greenlight/core';
 import {
-  is as coreIs,
+  is as contractIs,
+  finiteNumber,
+  InvalidOptionsError,
   MAX_TIMER_MS,
+  nonEmptyString,
+  nonNegativeInteger,
   type OptionSpec,
+  oneOf,
   optional,
+  required,
+  stringList,
+  stringRecord,
   type Validator,
   validateOptions,
-} from '@greenlight/core/internal';
+} from '@greenlight/contract';
 
-export { type OptionSpec, optional, type Validator, validateOptions };
-
-/** A validator that refuses `undefined`. */
-export function required(validator: Validator): Validator {
-  return (value, name) => {
-    if (value === undefined) throw new InvalidOptionsError(name, `Option \`${name}\` is required`);
-    validator(value, name);
-  };
-}
+export { type OptionSpec, optional, required, type Validator, validateOptions };
 
 /**
  * The error for options that are each valid but not together, e.g. `alarms(): give names or prefix, not both`.
@@ -36,33 +35,22 @@ export function conflict(check: string, option: string, message: string): Invali
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const TIMER = `${MAX_TIMER_MS} ms (Node's longest timer, about 24.8 days)`;
 
-/** Core's validators, and the ones the checks add. */
+/** The contract's validators, and the ones only the checks need. */
 export const is = {
-  ...coreIs,
-  string: optional('a non-empty string', (v) => typeof v === 'string' && v !== ''),
-  number: optional('a finite number', finite),
+  ...contractIs,
+  string: nonEmptyString,
+  number: finiteNumber,
+  nonNegativeInteger,
+  stringList,
+  stringRecord,
+  oneOf,
   /** Milliseconds a timer waits: positive, and no longer than a timer can. */
-  ms: coreIs.positiveAtMost(MAX_TIMER_MS, TIMER),
+  ms: contractIs.positiveAtMost(MAX_TIMER_MS, TIMER),
   /** Milliseconds, 0 allowed, no longer than a timer can wait. */
   msOrZero: optional(
     `a non-negative finite number no larger than ${TIMER}`,
     (v) => finite(v) && v >= 0 && v <= MAX_TIMER_MS,
   ),
-  nonNegativeInteger: optional('a non-negative integer', (v) => Number.isInteger(v) && (v as number) >= 0),
-  stringList: optional(
-    'a non-empty array of non-empty strings',
-    (v) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== ''),
-  ),
-  stringRecord: optional(
-    'an object of string values',
-    (v) =>
-      typeof v === 'object' &&
-      v !== null &&
-      !Array.isArray(v) &&
-      Object.values(v).every((s) => typeof s === 'string'),
-  ),
-  oneOf: (values: readonly unknown[]): Validator =>
-    optional(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (v) => values.includes(v)),
   /** An SDK v3 client, or anything with `send(command, { abortSignal })`. */
   client: optional(
     'an object with a `send` method (an AWS SDK v3 client)',

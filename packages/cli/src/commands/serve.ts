@@ -1,18 +1,19 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { AwsServices, DeploymentHandle, LambdaHandler } from '@greenlight/local';
+import type { AwsServices, DeploymentHandle, LambdaHandler, LocalCodeDeploy } from '@greenlight/local';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { inCheckout } from '../init/templates.js';
 import { type Io, useColor } from '../io.js';
 import { startLocalAws } from '../local-aws.js';
 import { type BundleInput, bundleHooks } from '../simulate/bundle.js';
-import type { HandleLike } from '../simulate/follow.js';
 import { follow } from '../simulate/follow.js';
-import { ECS_HOOKS, splitExport } from '../simulate/hooks.js';
+import { splitExport } from '../simulate/hooks.js';
+import { InvocationLog } from '../simulate/invocations.js';
 import { TimelinePrinter } from '../simulate/printer.js';
+import { span } from '../simulate/summary.js';
+import { loadTarget } from '../simulate/target-code.js';
 import { painter } from '../style.js';
 
 /**
@@ -31,7 +32,9 @@ Run the local CodeDeploy as a server for other tools: the AWS CLI, the SDKs, a h
 elsewhere. It speaks CodeDeploy's real wire protocol (awsJson1_1, SigV4-signed requests), with the
 Lambda Invoke, CloudWatch, ELBv2 and ECS slices hooks' checks call on the same endpoint, and prints
 the environment variables that point a client at it, then every deployment's timeline as it runs:
-each lifecycle event, each hook invocation and what the hook answered. Stop it with Ctrl+C.
+each lifecycle event, each hook invocation and what the hook answered. Stop it with Ctrl+C: the
+deployments in progress are stopped, and hook invocations still running end before serve does
+(Ctrl+C again quits at once).
 
 Options:
   -p, --port <n>             Port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
@@ -41,8 +44,8 @@ Options:
       --region <r>           The region in ARNs and the printed env (default: us-east-1)
       --function <N>=<mod>   Register a hook function named N (as AppSpec Hooks name it) whose
                              handler is the module's \`handler\` export (or mod#export; TypeScript or
-                             JavaScript, bundled with esbuild, run in a child process per
-                             invocation). Repeatable.
+                             JavaScript, bundled with esbuild, run as Lambda's Node.js runtime
+                             runs it: a warm node process per function). Repeatable.
   -e, --env <K>=<V>          Environment variable of every hook function (besides the endpoint,
                              region and credentials serve gives them). Repeatable.
       --target <F>:<v>=<mod> The code of version v of Lambda function F (its \`handler\`, or
@@ -94,36 +97,58 @@ async function writeEnvFile(file: string, shown: string, env: Readonly<Record<st
   return content;
 }
 
-/** Follows every deployment the server runs, printing each one's timeline as it happens. */
-function followDeployments(
-  deployments: () => DeploymentHandle[],
-  printer: TimelinePrinter,
-  resultsFile: string | undefined,
-) {
-  const followed = new Set<string>();
-  const files = resultsFile ? Object.fromEntries(ECS_HOOKS.map((e) => [e, resultsFile])) : {};
+/** How many hook invocations of a deployment are running now. */
+const runningInvocations = (handle: DeploymentHandle) =>
+  handle.history.reduce(
+    (n, ev) => (ev.type === 'invocation' ? n + (ev.result === 'started' ? 1 : -1) : n),
+    0,
+  );
+
+/**
+ * Follows every deployment the server runs, printing each one's timeline as it happens, with what each hook
+ * invocation ended with (recorded by `log`'s hook functions, by function name). A deployment is followed from
+ * the first scan after it is created, or at the latest when one of its hook invocations ends.
+ */
+function followDeployments(local: LocalCodeDeploy, printer: TimelinePrinter) {
+  const followed = new Map<string, DeploymentHandle>();
   const runs: Promise<unknown>[] = [];
+  const stopping = new AbortController();
   const scan = () => {
-    for (const handle of deployments()) {
+    for (const handle of local.deployments()) {
       if (followed.has(handle.deploymentId)) continue;
-      followed.add(handle.deploymentId);
+      followed.set(handle.deploymentId, handle);
       printer.header({ deploymentId: handle.deploymentId, what: 'started', deploymentConfig: '' });
+      const source = (_event: string, fn: string | undefined) => (fn ? log.take(fn) : undefined);
       runs.push(
-        follow(handle as unknown as HandleLike, files, {
-          event: (ev) => printer.event(ev),
-          hookResult: (event, line) => printer.hookResult(event, line),
-        }).then(({ outcome }) => {
-          const history = handle.history;
-          const ms = (history.at(-1)?.at.getTime() ?? 0) - (history[0]?.at.getTime() ?? 0);
-          printer.outcome(handle.deploymentId, outcome, ms);
-        }),
+        follow(
+          handle,
+          source,
+          {
+            event: (ev) => printer.event(ev),
+            invocation: (event, invocation) => printer.invocation(event, invocation),
+          },
+          { stopping: stopping.signal },
+        ).then(({ outcome }) =>
+          printer.outcome(handle.deploymentId, outcome, span(handle.history).durationMs),
+        ),
       );
     }
   };
+  const log = new InvocationLog(scan);
   const timer = setInterval(scan, 100);
   return {
+    log,
+    /** Hook invocations running now, in every deployment. */
+    running: () => [...followed.values()].reduce((n, h) => n + runningInvocations(h), 0),
+    /**
+     * Stops the deployments still running (as StopDeployment does), and resolves once each has its outcome and
+     * no hook invocation runs (a hook that reported may still be returning: its result is printed first).
+     */
     stop: async () => {
       clearInterval(timer);
+      scan();
+      stopping.abort();
+      for (const handle of followed.values()) handle.stop(false);
       await Promise.allSettled(runs);
     },
   };
@@ -154,11 +179,12 @@ export const serveCommand: Command = {
     const hookEnv = keyValues('serve', 'env', values.env);
     const targets = (values.target ?? []).map((t) => targetCode(t, io.cwd));
     const envFile = values['write-env'] === undefined ? undefined : resolve(io.cwd, values['write-env']);
+    const hookFunctions = Object.entries(functions).map(([name, module]) => {
+      const { path, exportName } = splitExport(module);
+      return { functionName: name, name: `function-${name}`, module: resolve(io.cwd, path), exportName };
+    });
     const inputs: BundleInput[] = [
-      ...Object.entries(functions).map(([name, module]) => {
-        const { path, exportName } = splitExport(module);
-        return { name: `function-${name}`, module: resolve(io.cwd, path), exportName };
-      }),
+      ...hookFunctions,
       ...targets.map((t, i) => ({ name: `target-${i}`, module: t.module, exportName: t.exportName })),
     ];
     const bundles = inputs.length
@@ -174,18 +200,21 @@ export const serveCommand: Command = {
       throw err;
     });
     const { local, env, services } = started;
-    const resultsFile = bundles ? resolve(bundles.dir, 'results.jsonl') : undefined;
     let wroteEnvFile: string | undefined;
     const paint = painter(useColor(io.stdout, io.env));
     const printer = new TimelinePrinter((s) => io.stdout.write(s), paint);
-    const deployments = followDeployments(() => local.deployments(), printer, resultsFile);
+    const deployments = followDeployments(local, printer);
     try {
-      for (const name of Object.keys(functions))
-        local.registerFunction(name, {
-          module: bundles!.files[`function-${name}`]!,
-          timeoutMs: timeoutS * 1000,
-          env: { ...hookEnv, ...(resultsFile ? { GREENLIGHT_RESULTS_FILE: resultsFile } : {}) },
-        });
+      for (const f of hookFunctions)
+        local.registerFunction(
+          f.functionName,
+          deployments.log.record(f.functionName, {
+            module: bundles!.files[f.name]!,
+            export: f.exportName,
+            timeoutMs: timeoutS * 1000,
+            env: hookEnv,
+          }),
+        );
       registerTargets(targets, bundles?.files ?? {}, services);
       if (envFile) wroteEnvFile = await writeEnvFile(envFile, values['write-env']!, env);
       printBanner(io, paint, local.endpoint, env, functions, targets, values['write-env']);
@@ -193,15 +222,22 @@ export const serveCommand: Command = {
         if (!io.signal || io.signal.aborted) return done();
         io.signal.addEventListener('abort', () => done(), { once: true });
       });
-      io.stdout.write('Stopping.\n');
+      const running = deployments.running();
+      io.stdout.write(
+        running > 0
+          ? `Stopping: the deployments in progress are stopped; waiting for ${running} hook invocation${running === 1 ? '' : 's'} to end (Ctrl+C again quits at once).\n`
+          : 'Stopping.\n',
+      );
       return 0;
     } finally {
+      // Deployments end before the server goes: a hook still returning (it reported a moment ago) is not
+      // killed, and what it returned is printed.
+      await deployments.stop();
       // Remove the env file only while it still holds what serve wrote.
       if (envFile && wroteEnvFile !== undefined && existsSync(envFile)) {
         if ((await readFile(envFile, 'utf8')) === wroteEnvFile) await rm(envFile, { force: true });
       }
       await local.close();
-      await deployments.stop();
       await bundles?.dispose();
     }
   },
@@ -217,7 +253,7 @@ function registerTargets(
   targets.forEach((t, i) => {
     const file = files[`target-${i}`]!;
     const versions = byFunction.get(t.functionName) ?? {};
-    versions[t.version] = (createRequire(file)(file) as { handler: LambdaHandler }).handler;
+    versions[t.version] = loadTarget(file, t.exportName);
     byFunction.set(t.functionName, versions);
   });
   for (const [name, versions] of byFunction) services.lambda.registerFunction(name, versions);

@@ -1,6 +1,12 @@
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { AwsServices, LambdaHandler } from '@greenlight/local';
+import {
+  type AwsServices,
+  ECS_HOOK_EVENTS,
+  ECS_HOOK_STATUSES,
+  ECS_NATIVE_HOOK_STAGES,
+  LAMBDA_HOOK_EVENTS,
+  type LambdaHandler,
+} from '@greenlight/local';
 import { keyValues, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { inCheckout } from '../init/templates.js';
@@ -11,9 +17,11 @@ import { deploymentConfig } from '../simulate/configs.js';
 import { simulateEcsNative } from '../simulate/ecs-native.js';
 import { isEcsNativeStage, mapHooks, platformFor, splitExport } from '../simulate/hooks.js';
 import { TimelinePrinter } from '../simulate/printer.js';
-import { type DeploymentSpec, resultsFileFor, simulateDeployment } from '../simulate/run.js';
+import { type DeploymentSpec, simulateDeployment } from '../simulate/run.js';
 import { startStubs, stubSpec } from '../simulate/stubs.js';
+import { loadTarget } from '../simulate/target-code.js';
 import { painter } from '../style.js';
+import { listLines } from '../wrap.js';
 
 /** simulate's default hook function timeout, seconds: the HookFunction construct's default (5 minutes). */
 export const DEFAULT_TIMEOUT_S = 300;
@@ -32,15 +40,20 @@ Which hook serves which lifecycle event:
   --hook POST_TEST_TRAFFIC_SHIFT=src/h.ts  an ECS native stage (or post-test-traffic-shift; a path
   examples/ecs-native-post-test-traffic   may leave out -shift)
 
-ECS native blue/green (--platform ecs-native): the stages RECONCILE_SERVICE, PRE_SCALE_UP,
-POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT,
-PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT. A hook answers by returning
-{ hookStatus: SUCCEEDED | FAILED | IN_PROGRESS, callBackDelay? } (createEcsHook); the timeline shows
-each answer, IN_PROGRESS re-invocations, and on FAILED the rollback's traffic-shift re-runs. Exit 0
-only when the service deployment is SUCCESSFUL.
+The lifecycle events a hook can serve, in lifecycle order:
+${listLines('  Lambda', LAMBDA_HOOK_EVENTS, { indent: 15 })}
+${listLines('  ECS', ECS_HOOK_EVENTS, { indent: 15 })}
+${listLines('  ECS native', ECS_NATIVE_HOOK_STAGES, { indent: 15 })}
 
-Each module is bundled with esbuild and runs in its own node process per invocation, like a Lambda
-function: the env points its SDK clients at the local CodeDeploy, it is killed at --timeout.
+An ECS native hook (--platform ecs-native) answers by returning { hookStatus: ${ECS_HOOK_STATUSES.join(' | ')},
+callBackDelay? } (createEcsHook); the timeline shows each answer, IN_PROGRESS re-invocations, and
+on FAILED the rollback's traffic-shift re-runs. Exit 0 only when the service deployment is SUCCESSFUL.
+
+Each module is bundled with esbuild and runs as Lambda's Node.js runtime runs a function: in a warm
+node process, reused by the function's next invocation, where only what the handler waits on keeps
+the process alive. An invocation whose event loop empties before the handler's promise settles (it
+waited on an unref'd timer or socket) ends there, as on Lambda, and the timeline says so. The env
+points the hook's SDK clients at the local CodeDeploy; it is killed at --timeout.
 
 Options:
       --platform <p>          lambda, ecs or ecs-native (default: ecs-native when a hook serves
@@ -239,10 +252,13 @@ async function simulateCodeDeploy(
     module: h.module,
     exportName: h.exportName,
   }));
-  if (values.target) {
-    const { path, exportName } = splitExport(values.target);
-    inputs.push({ name: 'target-version', module: resolve(io.cwd, path), exportName });
-  }
+  const target = values.target ? splitExport(values.target) : undefined;
+  if (target)
+    inputs.push({
+      name: 'target-version',
+      module: resolve(io.cwd, target.path),
+      exportName: target.exportName,
+    });
   const bundles = await bundleHooks(inputs, { sourceCondition: inCheckout(io.packageRoot) });
   const { local, services } = await startLocalAws({ timeScale }).catch(async (err: unknown) => {
     await bundles.dispose();
@@ -253,13 +269,11 @@ async function simulateCodeDeploy(
   try {
     const targetVersion = values['target-version'] ?? '2';
     const functionName = values['function-name'] ?? 'my-function';
-    const versions: Record<string, LambdaHandler> = {};
-    if (values.target) {
-      const file = bundles.files['target-version']!;
-      versions[targetVersion] = (createRequire(file)(file) as { handler: LambdaHandler }).handler;
-    } else {
-      versions[targetVersion] = missingTarget(functionName, targetVersion);
-    }
+    const versions: Record<string, LambdaHandler> = {
+      [targetVersion]: target
+        ? loadTarget(bundles.files['target-version']!, target.exportName)
+        : missingTarget(functionName, targetVersion),
+    };
     for (const a of alarms) services.cloudwatch.setAlarm(a.name, a.state);
     for (const g of targetGroups) setTargets(services, g);
     const spec: DeploymentSpec = {
@@ -272,7 +286,7 @@ async function simulateCodeDeploy(
       hooks: hooks.map((h) => ({
         event: h.event,
         file: bundles.files[h.event]!,
-        resultsFile: resultsFileFor(bundles.dir, h.event),
+        exportName: h.exportName,
         source: h.module,
       })),
       lambda: {
@@ -330,8 +344,11 @@ async function simulateNative(
       {
         cluster: opts.values.cluster ?? 'default',
         service: opts.values.service ?? 'my-service',
+        region: started.local.region,
         hooks: hooks.flatMap((h) =>
-          isEcsNativeStage(h.event) ? [{ stage: h.event, file: bundles.files[h.event]! }] : [],
+          isEcsNativeStage(h.event)
+            ? [{ stage: h.event, file: bundles.files[h.event]!, exportName: h.exportName }]
+            : [],
         ),
         env: { ...started.env, ...opts.env },
         functionTimeoutMs: opts.timeoutS * 1000,

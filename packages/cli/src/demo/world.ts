@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AwsServices, LocalCodeDeploy } from '@greenlight/local';
+import { ECS_HOOK_EVENTS, LAMBDA_HOOK_EVENTS } from '@greenlight/local';
 import { startLocalAws } from '../local-aws.js';
 import { type Bundles, bundleHooks } from '../simulate/bundle.js';
-import { type Platform as AnyPlatform, ECS_HOOKS, type HookEvent, LAMBDA_HOOKS } from '../simulate/hooks.js';
+import type { Platform as AnyPlatform, HookEvent } from '../simulate/hooks.js';
 import type { BundledHook, DeploymentSpec } from '../simulate/run.js';
 import { ordersVersion } from './lambda-code.js';
 import { type LoadBalancer, startLoadBalancer } from './load-balancer.js';
@@ -59,7 +60,7 @@ function bundleInputs(examplesDir: string) {
   const inputs: { name: string; module: string; exportName: string; platform: Platform; event: HookEvent }[] =
     [];
   for (const platform of ['lambda', 'ecs'] as const) {
-    const events: readonly HookEvent[] = platform === 'lambda' ? LAMBDA_HOOKS : ECS_HOOKS;
+    const events: readonly HookEvent[] = platform === 'lambda' ? LAMBDA_HOOK_EVENTS : ECS_HOOK_EVENTS;
     for (const event of events) {
       const example = DEMO_HOOKS[platform][event];
       const module = example && join(examplesDir, example, 'src', 'handler.ts');
@@ -114,7 +115,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     hooks[input.platform].push({
       event: input.event,
       file: bundles.files[input.name]!,
-      resultsFile: join(bundles.dir, `${input.name}.jsonl`),
+      exportName: input.exportName,
       source: input.module,
     });
   }

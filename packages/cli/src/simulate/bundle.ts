@@ -1,15 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { join } from 'node:path';
+import { type BuildOptions, build } from 'esbuild';
 
-/** A module to bundle into a hook entry. */
+/** A module to bundle as a hook function's code. */
 export interface BundleInput {
   /** A name for the output file (letters, digits, `-`, `_`). */
   readonly name: string;
   /** Absolute path of the TypeScript or JavaScript module. */
   readonly module: string;
-  /** The export holding the handler. */
+  /** The export holding the handler (the bundle keeps the module's exports as they are). */
   readonly exportName: string;
 }
 
@@ -21,109 +21,86 @@ export interface Bundles {
   dispose(): Promise<void>;
 }
 
-const NAMESPACE = 'greenlight-hook';
+/** The esbuild options simulate, serve and the demo bundle with: what a deployed Node.js 20 function runs. */
+const NODE_BUNDLE: BuildOptions = { bundle: true, platform: 'node', target: 'node20', logLevel: 'silent' };
 
 /**
- * The entry esbuild bundles for each hook: it re-exports the module's handler as `handler`, keeps the process
- * alive while it runs (as Lambda's runtime does), and appends what the handler returned (or threw) as one
- * JSON line to `$GREENLIGHT_RESULTS_FILE`, so the timeline can show the hook's own reason and checks.
+ * The export names esbuild finds in each input, by input name: `undefined` for a CommonJS module (its exports
+ * are known only when it runs; the function runtime then says what is missing) or a module esbuild cannot read
+ * (the bundle itself reports why). With `packages: 'external'` it takes milliseconds, but cannot see names
+ * re-exported from a package.
  */
-function wrapperSource(module: string, exportName: string): string {
-  // A named import: esbuild fails the bundle when an ES module (or TypeScript) has no such export, so a
-  // misspelt export is reported at once (see missingExport) instead of when the hook first runs.
-  return `import { ${JSON.stringify(exportName)} as inner } from ${JSON.stringify(module)};
-import { appendFileSync } from 'node:fs';
-function record(event, entry) {
-  const file = process.env.GREENLIGHT_RESULTS_FILE;
-  if (!file) return;
-  const line = { deploymentId: event && event.DeploymentId, executionId: event && event.LifecycleEventHookExecutionId, at: Date.now(), ...entry };
-  try { appendFileSync(file, JSON.stringify(line) + '\\n'); } catch {}
-}
-export async function handler(event, context) {
-  if (typeof inner !== 'function') {
-    throw new Error(${JSON.stringify(`${module} has no function export named ${exportName}`)});
-  }
-  // Lambda's runtime keeps the process alive while the handler runs; a bare node process would exit (code 13)
-  // when the handler's only pending work is an unref'd timer, such as a check's wait between two requests.
-  const keepAlive = setInterval(() => {}, 1 << 30);
+async function exportsOf(
+  inputs: readonly BundleInput[],
+  options: BuildOptions,
+): Promise<Map<string, readonly string[] | undefined>> {
+  const found = new Map<string, readonly string[] | undefined>();
+  const dir = tmpdir();
   try {
-    const result = await inner(event, context);
-    record(event, { ok: true, result });
-    return result;
-  } catch (err) {
-    record(event, { ok: false, error: err instanceof Error ? err.message : String(err) });
-    throw err;
-  } finally {
-    clearInterval(keepAlive);
-  }
-}
-`;
-}
-
-function wrapperPlugin(inputs: readonly BundleInput[]): Plugin {
-  const byName = new Map(inputs.map((i) => [i.name, i]));
-  return {
-    name: NAMESPACE,
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) =>
-        args.kind === 'entry-point' && byName.has(args.path)
-          ? { path: args.path, namespace: NAMESPACE }
-          : undefined,
-      );
-      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
-        const input = byName.get(args.path)!;
-        return {
-          contents: wrapperSource(input.module, input.exportName),
-          loader: 'js',
-          resolveDir: dirname(input.module),
-        };
-      });
-    },
-  };
-}
-
-/** The exports esbuild finds in a module (its own, and what it re-exports from files it bundles). */
-async function exportsOf(module: string): Promise<string[] | undefined> {
-  try {
-    const result = await build({
-      entryPoints: [module],
-      bundle: true,
-      packages: 'external',
-      write: false,
-      outdir: 'out',
-      platform: 'node',
+    const { metafile } = await build({
+      ...NODE_BUNDLE,
+      ...options,
+      entryPoints: inputs.map((i) => ({ in: i.module, out: i.name })),
+      absWorkingDir: dir,
+      outdir: join(dir, 'greenlight-exports'),
       format: 'esm',
+      write: false,
       metafile: true,
-      logLevel: 'silent',
     });
-    return Object.values(result.metafile.outputs)[0]?.exports;
-  } catch {
-    // The bundle itself reports why the module cannot be read; the list of exports is only a hint.
-    return undefined;
+    for (const output of Object.values(metafile.outputs)) {
+      const entry = output.entryPoint;
+      const input = inputs.find((i) => join(dir, entry ?? '') === i.module);
+      if (input && entry)
+        found.set(input.name, metafile.inputs[entry]?.format === 'cjs' ? undefined : output.exports);
+    }
+  } catch (err) {
+    // The bundle itself reports why a module cannot be read; the check of export names is a head start.
+    if (!(err as { errors?: unknown }).errors) throw err;
   }
+  return found;
 }
 
 /**
- * The message for esbuild's "No matching export" error of a hook's entry: which module lacks which export,
- * and the exports it has, so the user can name the right one.
+ * For each input whose module lacks its export, the message: which module lacks which export, and the exports
+ * it has, so the user can name the right one. A quick look (packages left out) finds the suspects; a full one
+ * confirms them, so a name re-exported from a package is not taken for missing.
  */
-async function missingExport(inputs: readonly BundleInput[], text: string): Promise<string | undefined> {
-  const match = /^No matching export in "(.+)" for import "(.+)"$/.exec(text);
-  if (!match) return undefined;
-  // esbuild names the module relative to its working directory, the process's.
-  const input = inputs.find((i) => i.exportName === match[2] && i.module === resolve(match[1]!));
-  if (!input) return undefined;
-  const found = await exportsOf(input.module);
-  const list =
-    found === undefined ? '' : found.length ? ` (it exports: ${found.join(', ')})` : ' (it has no exports)';
-  return `${input.module} has no export named '${input.exportName}'${list}`;
+async function missingExports(
+  inputs: readonly BundleInput[],
+  conditions: readonly string[],
+): Promise<string[]> {
+  const lacks = (found: Map<string, readonly string[] | undefined>) => (i: BundleInput) => {
+    const names = found.get(i.name);
+    return names !== undefined && !names.includes(i.exportName);
+  };
+  const quick = await exportsOf(inputs, { packages: 'external', conditions: [...conditions] });
+  const suspects = inputs.filter(lacks(quick));
+  if (suspects.length === 0) return [];
+  const full = await exportsOf(suspects, { conditions: [...conditions] });
+  return suspects.filter(lacks(full)).map((i) => {
+    const names = full.get(i.name) ?? [];
+    const list = names.length ? ` (it exports: ${names.join(', ')})` : ' (it has no exports)';
+    return `${i.module} has no export named '${i.exportName}'${list}`;
+  });
+}
+
+/** esbuild's errors as lines: `file:line: text`. */
+function buildErrors(err: unknown): string[] | undefined {
+  const errors = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] })
+    .errors;
+  return errors?.length
+    ? errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text))
+    : undefined;
 }
 
 /**
- * Bundles hook modules with esbuild (platform node, CommonJS, everything inlined) into a fresh temp dir. With
- * `sourceCondition` (in a checkout of the repository), `@greenlight/*` resolve to their TypeScript sources
- * through the `@greenlight/source` export condition, so nothing needs building; an installed CLI leaves it
- * off, as published packages ship `dist` only. Build errors reject with esbuild's messages.
+ * Bundles hook modules with esbuild (platform node, CommonJS, everything inlined) into a fresh temp dir, one
+ * file per module with the module's own exports, as a function is deployed; the function runner calls the
+ * export each input names. A misspelt export name fails here, listing the module's exports, before any
+ * deployment waits on a hook that cannot run. With `sourceCondition` (in a checkout of the repository),
+ * `@greenlight/*` resolve to their TypeScript sources through the `@greenlight/source` export condition, so
+ * nothing needs building; an installed CLI leaves it off, as published packages ship `dist` only. Build errors
+ * reject with esbuild's messages.
  *
  * @example
  * const bundles = await bundleHooks([{ name: 'BeforeAllowTraffic', module: '/abs/src/handler.ts', exportName: 'handler' }]);
@@ -135,34 +112,28 @@ export async function bundleHooks(
 ): Promise<Bundles> {
   const dir = await mkdtemp(join(tmpdir(), 'greenlight-'));
   const dispose = () => rm(dir, { recursive: true, force: true });
-  try {
-    await build({
-      entryPoints: inputs.map((i) => ({ in: i.name, out: i.name })),
+  const conditions = sourceCondition ? ['@greenlight/source'] : [];
+  const [bundled, missing] = await Promise.all([
+    build({
+      ...NODE_BUNDLE,
+      entryPoints: inputs.map((i) => ({ in: i.module, out: i.name })),
       outdir: dir,
       outExtension: { '.js': '.cjs' },
-      bundle: true,
-      platform: 'node',
       format: 'cjs',
-      target: 'node20',
-      conditions: sourceCondition ? ['@greenlight/source'] : [],
-      logLevel: 'silent',
-      plugins: [wrapperPlugin(inputs)],
-    });
-  } catch (err) {
+      conditions,
+    }).then(
+      () => undefined,
+      (err: unknown) => buildErrors(err) ?? Promise.reject(err),
+    ),
+    missingExports(inputs, conditions),
+  ]).catch(async (err: unknown) => {
     await dispose();
-    const errors = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] })
-      .errors;
-    if (errors?.length) {
-      const lines = await Promise.all(
-        errors.map(
-          async (e) =>
-            (await missingExport(inputs, e.text)) ??
-            (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text),
-        ),
-      );
-      throw new Error(`could not bundle the hooks:\n  ${lines.join('\n  ')}`);
-    }
     throw err;
+  });
+  const problems = [...missing, ...(bundled ?? [])];
+  if (problems.length > 0) {
+    await dispose();
+    throw new Error(`could not bundle the hooks:\n  ${problems.join('\n  ')}`);
   }
   const files = Object.fromEntries(inputs.map((i) => [i.name, join(dir, `${i.name}.cjs`)]));
   return { dir, files, dispose };

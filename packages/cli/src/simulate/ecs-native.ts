@@ -1,177 +1,40 @@
-import { spawn } from 'node:child_process';
+import type { EcsHookResponse } from '@greenlight/core';
 import {
+  type DeploymentEvent,
   type EcsNativeDeployment,
   type EcsNativeHandler,
   type EcsNativeHookConfig,
+  type EcsNativeInvocation,
   type EcsNativeOutcome,
   type EcsNativeStage,
+  type ErrorInformation,
+  type ModuleFunction,
+  type ModuleInvocation,
+  moduleFunction,
+  parseResponse,
+  type ServiceDeploymentStatus,
   simulateEcsNativeDeployment,
 } from '@greenlight/local';
-import type { TimelineEvent } from './events.js';
+import { InvocationLog } from './invocations.js';
 import type { TimelinePrinter } from './printer.js';
-
-const LOG_TAIL_BYTES = 16_384;
-
-/**
- * The child process of one invocation: it requires the bundled hook, calls its `handler` with the ECS event and
- * a Lambda-like context, and sends what it returned (or threw) over IPC. Hook logs stay in the child's stdout.
- */
-const CHILD_SOURCE = `
-const { randomUUID } = require('node:crypto');
-const payload = JSON.parse(process.env.GREENLIGHT_INVOCATION);
-delete process.env.GREENLIGHT_INVOCATION;
-const done = (message) => process.send(message, () => process.exit(0));
-const deadline = Date.now() + payload.timeoutMs;
-const context = {
-  functionName: payload.functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:' + payload.functionName,
-  memoryLimitInMB: '128',
-  awsRequestId: randomUUID(),
-  logGroupName: '/aws/lambda/' + payload.functionName,
-  logStreamName: '$LATEST/' + randomUUID(),
-  callbackWaitsForEmptyEventLoop: true,
-  getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-};
-const fail = (err) => done({ ok: false, error: String((err && err.message) || err) });
-process.on('uncaughtException', fail);
-process.on('unhandledRejection', fail);
-Promise.resolve()
-  .then(() => require(payload.module).handler(payload.event, context))
-  .then((result) => done({ ok: true, result: result === undefined ? null : result }), fail);
-`;
-
-/** How a bundled ECS native hook runs. */
-export interface ChildHandlerOptions {
-  /** The bundled CommonJS file (its `handler` export). */
-  readonly file: string;
-  /** The function name the context and the timeline show. */
-  readonly functionName: string;
-  /** The function's environment. */
-  readonly env: Readonly<Record<string, string>>;
-  /** Real milliseconds before the process is killed. */
-  readonly timeoutMs: number;
-  /** Aborting it kills the running processes. */
-  readonly signal: AbortSignal;
-  /** Called before the handler settles with the verdict the hook logged (createEcsHook logs one), if any. */
-  readonly onVerdict?: (verdict: HookVerdict | undefined) => void;
-}
-
-/** What createEcsHook logs about an invocation: its reason and each check. */
-export interface HookVerdict {
-  readonly hookStatus?: string;
-  readonly reason?: string;
-  readonly checks?: readonly { name: string; status: string; reason?: string; durationMs?: number }[];
-  readonly mode?: string;
-}
-
-/**
- * The last verdict a createEcsHook handler logged (a JSON line with `checks`), from a process's output.
- *
- * @example
- * verdictFromLog('{"message":"greenlight ECS hook verdict","hookStatus":"FAILED","checks":[]}\n')?.hookStatus; // 'FAILED'
- */
-export function verdictFromLog(log: string): HookVerdict | undefined {
-  const lines = log.split('\n');
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!.trim();
-    if (!line.startsWith('{') || !line.includes('"checks"')) continue;
-    try {
-      const parsed = JSON.parse(line) as HookVerdict & { message?: unknown };
-      if (Array.isArray(parsed.checks)) return parsed;
-    } catch {
-      // not a JSON line, or cut by the log tail
-    }
-  }
-  return undefined;
-}
-
-/**
- * An ECS native handler that runs a bundled hook in a fresh `node` process per invocation (as Lambda does) and
- * resolves with what the handler returned; a throw, a crash or the timeout rejects.
- *
- * @example
- * const handler = childHandler({ file: '/tmp/greenlight-x/POST_TEST_TRAFFIC_SHIFT.cjs', functionName: 'hook', env: {}, timeoutMs: 30_000, signal });
- */
-export function childHandler(options: ChildHandlerOptions): EcsNativeHandler {
-  const run = (event: unknown) =>
-    new Promise<unknown>((resolve, reject) => {
-      if (options.signal.aborted) {
-        reject(new Error('stopped'));
-        return;
-      }
-      const payload = {
-        module: options.file,
-        event,
-        functionName: options.functionName,
-        timeoutMs: options.timeoutMs,
-      };
-      const child = spawn(process.execPath, ['-e', CHILD_SOURCE], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          NODE_OPTIONS: '',
-          ...options.env,
-          AWS_LAMBDA_FUNCTION_NAME: options.functionName,
-          AWS_LAMBDA_FUNCTION_TIMEOUT: String(Math.ceil(options.timeoutMs / 1000)),
-          GREENLIGHT_INVOCATION: JSON.stringify(payload),
-        },
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      });
-      let log = '';
-      const capture = (chunk: Buffer) => {
-        log = (log + chunk.toString('utf8')).slice(-LOG_TAIL_BYTES);
-      };
-      child.stdout?.on('data', capture);
-      child.stderr?.on('data', capture);
-      let message: { ok: boolean; result?: unknown; error?: string } | undefined;
-      let killedFor: string | undefined;
-      child.on('message', (m) => {
-        message = m as typeof message;
-      });
-      const kill = (why: string) => {
-        killedFor = why;
-        child.kill('SIGKILL');
-      };
-      const timer = setTimeout(
-        () => kill(`Task timed out after ${(options.timeoutMs / 1000).toFixed(2)} seconds`),
-        options.timeoutMs,
-      );
-      timer.unref();
-      const onAbort = () => kill('stopped');
-      options.signal.addEventListener('abort', onAbort, { once: true });
-      child.on('error', (err) => {
-        killedFor ??= `could not start the hook process: ${err.message}`;
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        options.signal.removeEventListener('abort', onAbort);
-        options.onVerdict?.(verdictFromLog(log));
-        if (killedFor) reject(new Error(killedFor));
-        else if (message?.ok) resolve(message.result);
-        else {
-          const reason =
-            message?.error ??
-            `process exited with ${signal ?? `code ${code}`} before answering${log ? `: ${log.trim().split('\n').at(-1)}` : ''}`;
-          reject(new Error(reason.split('\n')[0] ?? reason));
-        }
-      });
-    });
-  const handler: EcsNativeHandler = (event) => run(event);
-  Object.defineProperty(handler, 'name', { value: options.functionName });
-  return handler;
-}
+import { type LifecycleSummary, lifecycleOf, span, type TrafficSummary, trafficOf } from './summary.js';
+import { type HookVerdict, verdictFromLog } from './verdict.js';
 
 /** One bundled hook of an ECS native deployment. */
 export interface EcsNativeBundledHook {
   readonly stage: EcsNativeStage;
+  /** The bundled CommonJS file. */
   readonly file: string;
+  /** Its export holding the handler. @default 'handler' */
+  readonly exportName?: string;
 }
 
 /** An ECS native deployment to simulate. */
 export interface EcsNativeSpec {
   readonly cluster: string;
   readonly service: string;
+  /** The region in the ARNs. @default 'us-east-1' */
+  readonly region?: string;
   readonly hooks: readonly EcsNativeBundledHook[];
   /** The hook functions' environment (the local endpoints and `--env`). */
   readonly env: Readonly<Record<string, string>>;
@@ -187,80 +50,80 @@ export interface EcsNativeSpec {
 /** One hook invocation in the `--json` record. */
 export interface EcsNativeInvocationSummary {
   readonly attempt: number;
-  /** What the hook answered: SUCCEEDED, FAILED or IN_PROGRESS (absent when it threw). */
-  readonly hookStatus?: string;
+  /** What the hook answered (absent when it threw, or answered something ECS does not accept). */
+  readonly hookStatus?: EcsHookResponse['hookStatus'];
+  /** The `callBackDelay` it gave, if any. */
   readonly callBackDelay?: number;
+  /** Why ECS does not accept what the hook returned, when it does not. */
+  readonly invalid?: string;
   readonly error?: string;
   /** The whole return value. */
   readonly response?: unknown;
   /** The reason and checks the hook logged (createEcsHook), when it did. */
   readonly verdict?: HookVerdict;
+  /** What the handler left running when it settled (timers, sockets). */
+  readonly leftBehind?: readonly string[];
 }
 
 /** The `--json` record of an ECS native deployment. */
 export interface EcsNativeSummary {
   readonly deploymentId: string;
   readonly platform: 'ecs-native';
-  readonly status: string;
-  readonly serviceDeploymentStatus: string;
-  readonly rollbackStatus?: string;
-  readonly errorInformation?: { readonly code: string; readonly message: string };
+  readonly status: EcsNativeOutcome['status'];
+  readonly serviceDeploymentStatus: ServiceDeploymentStatus;
+  readonly rollbackStatus?: EcsNativeOutcome['rollbackStatus'];
+  readonly errorInformation?: ErrorInformation;
   readonly durationMs: number;
-  readonly lifecycleEvents: readonly {
-    readonly lifecycleEvent: string;
-    readonly status: string;
-    readonly durationMs?: number;
-    readonly hookFunction?: string;
-    readonly attempts: number;
-    readonly message?: string;
+  readonly lifecycleEvents: readonly (LifecycleSummary & {
     readonly invocations?: readonly EcsNativeInvocationSummary[];
-  }[];
-  readonly traffic: readonly {
-    readonly atMs: number;
-    readonly targetWeight: number;
-    readonly listener?: string;
-  }[];
+  })[];
+  readonly traffic: readonly TrafficSummary[];
 }
 
 /** What {@link simulateEcsNative} resolves with (`--json` prints it). */
 export interface EcsNativeResult {
-  readonly status: string;
-  readonly serviceDeploymentStatus: string;
+  readonly status: EcsNativeOutcome['status'];
+  readonly serviceDeploymentStatus: ServiceDeploymentStatus;
   readonly deployments: readonly EcsNativeSummary[];
 }
 
 const entryName = (stage: string, rollback: boolean) => (rollback ? `${stage} (rollback)` : stage);
 
+/** The verdict createEcsHook logged in an invocation, for the record: its reason and checks. */
+function loggedVerdict(ended: ModuleInvocation | undefined): { verdict?: HookVerdict } {
+  const verdict = ended && verdictFromLog(ended.logTail);
+  return verdict ? { verdict: { reason: verdict.reason, checks: verdict.checks ?? [] } } : {};
+}
+
 function invocationSummary(
   attempt: number,
-  inv: { readonly response?: unknown; readonly error?: string },
-  verdict: HookVerdict | undefined,
+  inv: EcsNativeInvocation,
+  ended: ModuleInvocation | undefined,
 ): EcsNativeInvocationSummary {
-  const logged = verdict ? { verdict: { reason: verdict.reason, checks: verdict.checks ?? [] } } : {};
-  if (inv.error !== undefined) return { attempt, error: inv.error, ...logged };
-  const r = inv.response as { hookStatus?: unknown; callBackDelay?: unknown } | null | undefined;
+  const left = ended?.leftBehind.length ? { leftBehind: ended.leftBehind } : {};
+  if (inv.error !== undefined) return { attempt, error: inv.error, ...loggedVerdict(ended), ...left };
+  const answer = parseResponse(inv.response);
+  const delay = (inv.response as { callBackDelay?: unknown } | null | undefined)?.callBackDelay;
   return {
     attempt,
-    ...(typeof r?.hookStatus === 'string' ? { hookStatus: r.hookStatus } : {}),
-    ...(typeof r?.callBackDelay === 'number' ? { callBackDelay: r.callBackDelay } : {}),
+    ...(answer.ok ? { hookStatus: answer.hookStatus } : { invalid: answer.reason }),
+    ...(answer.ok && typeof delay === 'number' ? { callBackDelay: delay } : {}),
     response: inv.response ?? null,
-    ...logged,
+    ...loggedVerdict(ended),
+    ...left,
   };
 }
 
 function summarize(
   d: EcsNativeDeployment,
   outcome: EcsNativeOutcome,
-  verdictLog: readonly (HookVerdict | undefined)[],
+  ended: ReadonlyMap<number, ModuleInvocation>,
 ): EcsNativeSummary {
-  const history = d.history as readonly TimelineEvent[];
-  const t0 = history[0]?.at.getTime() ?? 0;
-  const tEnd = history.at(-1)?.at.getTime() ?? t0;
   const invocations = new Map<string, EcsNativeInvocationSummary[]>();
   for (const [i, inv] of d.invocations.entries()) {
     const name = entryName(inv.stage, inv.rollback);
     const list = invocations.get(name) ?? [];
-    list.push(invocationSummary(list.length + 1, inv, verdictLog[i]));
+    list.push(invocationSummary(list.length + 1, inv, ended.get(i)));
     invocations.set(name, list);
   }
   return {
@@ -270,30 +133,59 @@ function summarize(
     serviceDeploymentStatus: outcome.serviceDeploymentStatus,
     ...(outcome.rollbackStatus ? { rollbackStatus: outcome.rollbackStatus } : {}),
     ...(outcome.errorInformation ? { errorInformation: outcome.errorInformation } : {}),
-    durationMs: tEnd - t0,
+    durationMs: span(d.history).durationMs,
     lifecycleEvents: d.timeline.map((e) => ({
-      lifecycleEvent: e.lifecycleEvent,
-      status: e.status,
-      ...(e.startTime && e.endTime ? { durationMs: e.endTime.getTime() - e.startTime.getTime() } : {}),
-      ...(e.hookFunction ? { hookFunction: e.hookFunction } : {}),
-      attempts: e.attempts,
-      ...(e.hookReason && e.status !== 'Succeeded' ? { message: e.hookReason } : {}),
+      ...lifecycleOf(e, e.hookReason),
       ...(invocations.has(e.lifecycleEvent) ? { invocations: invocations.get(e.lifecycleEvent) } : {}),
     })),
-    traffic: history
-      .filter((ev): ev is Extract<TimelineEvent, { type: 'traffic' }> => ev.type === 'traffic')
-      .map((ev) => ({
-        atMs: ev.at.getTime() - t0,
-        targetWeight: ev.targetWeight,
-        ...(ev.listener ? { listener: ev.listener } : {}),
-      })),
+    traffic: trafficOf(d.history),
   };
 }
 
+/** A function's name as a Lambda function would have it: `greenlight-post-test-traffic-shift`. */
+const functionName = (stage: EcsNativeStage) => `greenlight-${stage.toLowerCase().replace(/_/g, '-')}`;
+
 /**
- * Runs an Amazon ECS native blue/green deployment of bundled hooks on @greenlight/local's simulator, each
- * invocation in its own `node` process, printing the timeline live (each stage, each invocation's
- * `hookStatus`, traffic, the outcome and the rollback's re-runs) unless `printer` is undefined.
+ * Each stage's hook as a Lambda function run by @greenlight/local's function runner (warm containers, the Lambda
+ * runtime's rules), recording how each invocation ended in `log` under its stage.
+ */
+function hookFunctions(spec: EcsNativeSpec, log: InvocationLog): Map<EcsNativeStage, ModuleFunction> {
+  const functions = new Map<EcsNativeStage, ModuleFunction>();
+  for (const h of spec.hooks) {
+    const hook = log.record(h.stage, { module: h.file, ...(h.exportName ? { export: h.exportName } : {}) });
+    functions.set(
+      h.stage,
+      moduleFunction(hook, {
+        functionName: functionName(h.stage),
+        timeoutMs: spec.functionTimeoutMs,
+        env: spec.env,
+      }),
+    );
+  }
+  return functions;
+}
+
+/** The simulator's hook configuration: each function's `handler` face, under the function's name. */
+function hookConfigs(
+  functions: ReadonlyMap<EcsNativeStage, ModuleFunction>,
+  functionTimeoutMs: number,
+): Partial<Record<EcsNativeStage, EcsNativeHookConfig>> {
+  const hooks: Partial<Record<EcsNativeStage, EcsNativeHookConfig>> = {};
+  for (const [stage, fn] of functions) {
+    const handler: EcsNativeHandler = (event) => fn.handler(event);
+    // The simulator names the function after its handler, in the timeline and the ARN it passes.
+    Object.defineProperty(handler, 'name', { value: functionName(stage) });
+    // The simulator's own timeout comes a little after the runner's, so the runner's kill (and its words) wins.
+    hooks[stage] = { handler, functionTimeoutMs: functionTimeoutMs + 1000 };
+  }
+  return hooks;
+}
+
+/**
+ * Runs an Amazon ECS native blue/green deployment of bundled hooks on @greenlight/local's simulator, each hook a
+ * Lambda function run by @greenlight/local's function runner (a warm container per function, as Lambda's Node.js
+ * runtime runs it), printing the timeline live (each stage, each invocation's `hookStatus` and the checks the hook
+ * logged, traffic, the outcome and the rollback's re-runs) unless `printer` is undefined.
  *
  * @example
  * const result = await simulateEcsNative({ cluster: 'default', service: 'web', hooks, env, functionTimeoutMs: 30_000, timeScale: 0.01 }, printer);
@@ -303,90 +195,70 @@ export async function simulateEcsNative(
   spec: EcsNativeSpec,
   printer: TimelinePrinter | undefined,
 ): Promise<EcsNativeResult> {
-  const kill = new AbortController();
-  // The verdict each stage's last invocation logged, printed under its answer.
-  const verdicts = new Map<string, HookVerdict | undefined>();
-  // Every invocation's verdict, in the order the invocations ended (the simulator's `invocations` order).
-  const verdictLog: (HookVerdict | undefined)[] = [];
-  const hooks: Partial<Record<EcsNativeStage, EcsNativeHookConfig>> = {};
-  for (const h of spec.hooks) {
-    hooks[h.stage] = {
-      handler: childHandler({
-        file: h.file,
-        functionName: `greenlight-${h.stage.toLowerCase().replace(/_/g, '-')}`,
-        env: spec.env,
-        timeoutMs: spec.functionTimeoutMs,
-        signal: kill.signal,
-        onVerdict: (v) => {
-          verdicts.set(h.stage, v);
-          verdictLog.push(v);
-        },
-      }),
-      // The simulator's own function timeout: a little after the process is killed, so the kill's reason wins.
-      functionTimeoutMs: spec.functionTimeoutMs + 1000,
-    };
-  }
+  const log = new InvocationLog();
+  const functions = hookFunctions(spec, log);
+  const closeFunctions = () => Promise.all([...functions.values()].map((fn) => fn.close()));
   const d = simulateEcsNativeDeployment({
     cluster: spec.cluster,
     service: spec.service,
-    hooks,
+    ...(spec.region ? { region: spec.region } : {}),
+    hooks: hookConfigs(functions, spec.functionTimeoutMs),
     timeScale: spec.timeScale,
     stepMs: spec.stepMs ?? 60_000,
   });
   const onAbort = () => {
     d.stop();
-    kill.abort();
+    void closeFunctions();
   };
   if (spec.signal?.aborted) onAbort();
   spec.signal?.addEventListener('abort', onAbort, { once: true });
+  const shortId = (id: string) => id.split('/').at(-1) ?? id;
   printer?.header({
-    deploymentId: d.serviceDeploymentArn.split('/').at(-1) ?? d.serviceDeploymentArn,
+    deploymentId: shortId(d.serviceDeploymentArn),
     what: `ECS native ${spec.cluster}/${spec.service} blue → green`,
     deploymentConfig: 'blue/green (ECS native)',
     targetLabel: 'green',
     ecsNative: true,
   });
-  const short = (ev: TimelineEvent): TimelineEvent => ({
-    ...ev,
-    deploymentId: ev.deploymentId.split('/').at(-1) ?? ev.deploymentId,
-  });
+  // How each of the simulator's invocations (by index) ended in its function: the simulator records an
+  // invocation and emits its end at once, just after the runner's `onInvocation`.
+  const ended = new Map<number, ModuleInvocation>();
   // Invocation events name the stage; during the rollback, show them under its `… (rollback)` entry.
   let current = '';
-  const onEvent = (ev: TimelineEvent) => {
-    if (!printer) return;
+  const onEvent = (ev: DeploymentEvent) => {
     if (ev.type === 'lifecycle') current = ev.entry.lifecycleEvent;
-    if (ev.type !== 'invocation') {
-      printer.event(short(ev));
+    const short = { ...ev, deploymentId: shortId(ev.deploymentId) };
+    if (short.type !== 'invocation') {
+      printer?.event(short);
       return;
     }
-    const name = current.startsWith(`${ev.lifecycleEvent} `) ? current : ev.lifecycleEvent;
-    const renamed = { ...ev, deploymentId: short(ev).deploymentId, lifecycleEvent: name };
-    if (ev.result !== 'returned') {
-      printer.event(renamed);
+    const name = current.startsWith(`${short.lifecycleEvent} `) ? current : short.lifecycleEvent;
+    const renamed = { ...short, lifecycleEvent: name };
+    if (short.result === 'started') {
+      printer?.event(renamed);
       return;
     }
-    printer.hookAnswer(renamed, d.invocations.at(-1)?.response);
-    const verdict = verdicts.get(ev.lifecycleEvent);
-    if (verdict) printer.hookResult(name, { ok: true, result: verdict });
+    const invocation = log.take(short.lifecycleEvent);
+    if (invocation) ended.set(d.invocations.length - 1, invocation);
+    if (short.result === 'error') printer?.event(renamed);
+    else printer?.hookAnswer(renamed, d.invocations.at(-1)?.response);
+    const verdict = invocation && verdictFromLog(invocation.logTail);
+    if (verdict) printer?.verdict(verdict);
+    if (invocation) printer?.leftBehind(invocation.leftBehind);
   };
-  const listener = (ev: unknown) => onEvent(ev as TimelineEvent);
-  d.on('event', listener);
+  d.on('event', onEvent);
   try {
     const outcome = await d.done;
-    const summary = summarize(d, outcome, verdictLog);
-    printer?.outcome(
-      summary.deploymentId.split('/').at(-1) ?? summary.deploymentId,
-      outcome,
-      summary.durationMs,
-    );
+    const summary = summarize(d, outcome, ended);
+    printer?.outcome(shortId(summary.deploymentId), outcome, summary.durationMs);
     return {
       status: outcome.status,
       serviceDeploymentStatus: outcome.serviceDeploymentStatus,
       deployments: [summary],
     };
   } finally {
-    d.off('event', listener);
+    d.off('event', onEvent);
     spec.signal?.removeEventListener('abort', onAbort);
-    kill.abort();
+    await closeFunctions();
   }
 }

@@ -1,34 +1,23 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { ECS_NATIVE_HOOK_STAGES, type EcsNativeStage as LocalEcsNativeStage } from '@greenlight/local';
+import {
+  ECS_HOOK_EVENTS,
+  ECS_NATIVE_HOOK_STAGES,
+  type EcsNativeStage,
+  LAMBDA_HOOK_EVENTS,
+} from '@greenlight/local';
 import { UsageError } from '../args.js';
 
-/** The hook events of a Lambda deployment, in lifecycle order. */
-export const LAMBDA_HOOKS = ['BeforeAllowTraffic', 'AfterAllowTraffic'] as const;
-/** The hook events of an ECS blue/green deployment, in lifecycle order. */
-export const ECS_HOOKS = [
-  'BeforeInstall',
-  'AfterInstall',
-  'AfterAllowTestTraffic',
-  'BeforeAllowTraffic',
-  'AfterAllowTraffic',
-] as const;
-
-/** The stages of an Amazon ECS native blue/green deployment at which a hook runs, in lifecycle order. */
-export const ECS_NATIVE_STAGES = ECS_NATIVE_HOOK_STAGES;
-
-/** A stage of an ECS native deployment. */
-export type EcsNativeStage = LocalEcsNativeStage;
 /** A lifecycle event (CodeDeploy) or stage (ECS native) a hook can serve. */
-export type HookEvent = (typeof ECS_HOOKS)[number] | EcsNativeStage;
+export type HookEvent = (typeof ECS_HOOK_EVENTS)[number] | EcsNativeStage;
 /** The compute platform of a simulated deployment. */
 export type Platform = 'lambda' | 'ecs' | 'ecs-native';
 
-const ALL_EVENTS: readonly HookEvent[] = [...ECS_HOOKS, ...ECS_NATIVE_STAGES];
+const ALL_EVENTS: readonly HookEvent[] = [...ECS_HOOK_EVENTS, ...ECS_NATIVE_HOOK_STAGES];
 
 /** Whether an event is an ECS native stage. */
 export const isEcsNativeStage = (event: string): event is EcsNativeStage =>
-  (ECS_NATIVE_STAGES as readonly string[]).includes(event);
+  (ECS_NATIVE_HOOK_STAGES as readonly string[]).includes(event);
 
 /** A hook module and the lifecycle event it serves. */
 export interface HookSpec {
@@ -107,7 +96,7 @@ function asEvent(name: string): HookEvent {
   );
   if (!match)
     throw new UsageError(
-      `'${name}' is not a hook lifecycle event (CodeDeploy: ${ECS_HOOKS.join(', ')}; ECS native: ${ECS_NATIVE_STAGES.join(', ')})`,
+      `'${name}' is not a hook lifecycle event (CodeDeploy: ${ECS_HOOK_EVENTS.join(', ')}; ECS native: ${ECS_NATIVE_HOOK_STAGES.join(', ')})`,
       'simulate',
     );
   return match;
@@ -222,7 +211,7 @@ export function platformFor(hooks: readonly HookSpec[], asked: string | undefine
   }
   if (asked === 'ecs-native' && codeDeploy.length > 0) {
     throw new UsageError(
-      `${codeDeploy.map((h) => h.event).join(', ')} is a CodeDeploy lifecycle event; ECS native deployments have the stages ${ECS_NATIVE_STAGES.join(', ')}`,
+      `${codeDeploy.map((h) => h.event).join(', ')} is a CodeDeploy lifecycle event; ECS native deployments have the stages ${ECS_NATIVE_HOOK_STAGES.join(', ')}`,
       'simulate',
     );
   }
@@ -232,10 +221,10 @@ export function platformFor(hooks: readonly HookSpec[], asked: string | undefine
       'simulate',
     );
   }
-  const ecsOnly = hooks.filter((h) => !(LAMBDA_HOOKS as readonly string[]).includes(h.event));
+  const ecsOnly = hooks.filter((h) => !(LAMBDA_HOOK_EVENTS as readonly string[]).includes(h.event));
   if (asked === 'lambda' && ecsOnly.length > 0) {
     throw new UsageError(
-      `${ecsOnly.map((h) => h.event).join(', ')} is not a Lambda lifecycle event (Lambda has ${LAMBDA_HOOKS.join(', ')})`,
+      `${ecsOnly.map((h) => h.event).join(', ')} is not a Lambda lifecycle event (Lambda has ${LAMBDA_HOOK_EVENTS.join(', ')})`,
       'simulate',
     );
   }

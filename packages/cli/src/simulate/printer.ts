@@ -1,5 +1,15 @@
+import {
+  type DeploymentEvent,
+  type DeploymentOutcome,
+  describeResources,
+  type EcsNativeOutcome,
+  LOOP_EMPTIED,
+  type ModuleInvocation,
+  parseResponse,
+  type TimelineEntry,
+} from '@greenlight/local';
 import type { Paint } from '../style.js';
-import type { HookResultLine, OutcomeLike, TimelineEntryLike, TimelineEvent } from './events.js';
+import { type HookVerdict, verdictOf } from './verdict.js';
 
 /** What the header of a deployment's timeline shows. */
 export interface DeploymentHeader {
@@ -71,7 +81,7 @@ export class TimelinePrinter {
   }
 
   /** One live event. */
-  event(ev: TimelineEvent): void {
+  event(ev: DeploymentEvent): void {
     if (!this.#start.has(ev.deploymentId)) this.#start.set(ev.deploymentId, ev.at.getTime());
     if (ev.type === 'lifecycle') {
       this.#lifecycle(ev.deploymentId, ev.entry, ev.at);
@@ -94,10 +104,16 @@ export class TimelinePrinter {
         this.#paint('yellow', `invocation ${ev.attempt} failed: ${ev.error ?? 'unknown error'}`),
       );
       const key = `${ev.deploymentId}/${ev.lifecycleEvent}`;
+      if (ev.error === LOOP_EMPTIED && !this.#explained.has(`${key}/emptied`)) {
+        this.#explained.add(`${key}/emptied`);
+        this.#note(
+          "nothing the handler was waiting on kept the process alive (an unref'd timer or socket, or a promise nothing settles): on Lambda the process is frozen here, and what was pending runs only if a later invocation thaws it",
+        );
+      }
       if (!this.#explained.has(key) && !this.#ecsNative.has(ev.deploymentId)) {
         this.#explained.add(key);
-        this.#write(
-          `${' '.repeat(12)}${this.#paint('gray', 'no report from this invocation: Lambda retries it (1 and 2 minutes later) and CodeDeploy waits up to the hook timeout (1 hour) for a report')}\n`,
+        this.#note(
+          'no report from this invocation: Lambda retries it (1 and 2 minutes later) and CodeDeploy waits up to the hook timeout (1 hour) for a report',
         );
       }
     }
@@ -105,7 +121,7 @@ export class TimelinePrinter {
 
   /**
    * What an ECS native hook invocation answered: its `hookStatus` (SUCCEEDED, FAILED, or IN_PROGRESS and when
-   * ECS calls again), or that the answer is not one ECS accepts.
+   * ECS calls again), or why the answer is not one ECS accepts (@greenlight/local's `parseResponse`).
    */
   hookAnswer(
     ev: {
@@ -116,22 +132,21 @@ export class TimelinePrinter {
     },
     response: unknown,
   ): void {
-    const r = response as { hookStatus?: unknown; callBackDelay?: unknown } | null | undefined;
-    const status = typeof r?.hookStatus === 'string' ? r.hookStatus : undefined;
+    const answer = parseResponse(response);
+    const status = answer.ok ? answer.hookStatus : undefined;
     const mark =
       status === 'SUCCEEDED'
         ? this.#paint('green', '↳')
         : status === 'IN_PROGRESS'
           ? this.#paint('cyan', '↻')
           : this.#paint('red', '↳');
-    const text =
-      status === 'SUCCEEDED'
-        ? this.#paint('green', status)
-        : status === 'IN_PROGRESS'
-          ? `${this.#paint('cyan', status)}${typeof r?.callBackDelay === 'number' ? this.#paint('gray', `  (ECS calls again in ${r.callBackDelay} s)`) : ''}`
-          : status === 'FAILED'
-            ? this.#paint('red', status)
-            : this.#paint('red', `answered ${JSON.stringify(response ?? null)}, not a hookStatus`);
+    const text = !answer.ok
+      ? this.#paint('red', `not an answer ECS accepts: ${answer.reason}`)
+      : answer.hookStatus === 'SUCCEEDED'
+        ? this.#paint('green', answer.hookStatus)
+        : answer.hookStatus === 'IN_PROGRESS'
+          ? `${this.#paint('cyan', answer.hookStatus)}${this.#paint('gray', `  (ECS calls again in ${answer.callBackDelay} s)`)}`
+          : this.#paint('red', answer.hookStatus);
     this.#line(
       ev.deploymentId,
       ev.at,
@@ -141,21 +156,25 @@ export class TimelinePrinter {
     );
   }
 
-  /** What a hook invocation returned: its verdict's reason and each check. */
-  hookResult(lifecycleEvent: string, line: HookResultLine): void {
-    const pad = ' '.repeat(12);
-    // A handler that threw is shown by the invocation's own line.
-    if (!line.ok) return;
-    const result = line.result;
-    if (!result || typeof result !== 'object') {
-      this.#write(
-        `${pad}${this.#paint('gray', `${lifecycleEvent} hook returned ${JSON.stringify(result ?? null)}`)}\n`,
-      );
-      return;
+  /**
+   * How a hook invocation ended, under its lifecycle event: the checks of the verdict it returned (or what else it
+   * returned), and what it left behind. A failed invocation is shown by its own line ({@link event}).
+   */
+  invocation(lifecycleEvent: string, invocation: ModuleInvocation): void {
+    if (!invocation.failed) {
+      const verdict = verdictOf(invocation.result);
+      if (verdict) this.verdict(verdict);
+      else this.#note(`${lifecycleEvent} hook returned ${JSON.stringify(invocation.result ?? null)}`);
     }
-    if (result.mode && result.mode !== 'normal')
-      this.#write(`${pad}${this.#paint('yellow', `mode: ${result.mode}`)}\n`);
-    for (const check of result.checks ?? []) {
+    this.leftBehind(invocation.leftBehind);
+  }
+
+  /** A hook's verdict: its mode when not normal, each check with its reason (or the verdict's reason). */
+  verdict(verdict: HookVerdict): void {
+    const pad = ' '.repeat(12);
+    if (verdict.mode && verdict.mode !== 'normal')
+      this.#write(`${pad}${this.#paint('yellow', `mode: ${verdict.mode}`)}\n`);
+    for (const check of verdict.checks ?? []) {
       const mark =
         check.status === 'Succeeded'
           ? this.#paint('green', '✓')
@@ -167,20 +186,29 @@ export class TimelinePrinter {
       const reason = check.reason ? `: ${check.reason}` : '';
       this.#write(`${pad}${mark} ${check.name}${took}${reason}\n`);
     }
-    if ((result.checks ?? []).length === 0 && result.reason) this.#write(`${pad}${result.reason}\n`);
+    if ((verdict.checks ?? []).length === 0 && verdict.reason) this.#write(`${pad}${verdict.reason}\n`);
+  }
+
+  /** What a handler left running when it settled (timers, sockets), which a warm container inherits. */
+  leftBehind(names: readonly string[]): void {
+    if (names.length === 0) return;
+    this.#write(
+      `${' '.repeat(12)}${this.#paint('yellow', `⚠ the handler settled but left ${describeResources(names)} behind: on Lambda the next invocation of this warm container inherits ${names.length === 1 ? 'it' : 'them'}; clear timers and abort abandoned requests before returning`)}\n`,
+    );
   }
 
   /** The last line of a deployment: its outcome and, when there was one, its rollback. */
-  outcome(deploymentId: string, outcome: OutcomeLike, elapsedMs: number): void {
+  outcome(deploymentId: string, outcome: DeploymentOutcome | EcsNativeOutcome, elapsedMs: number): void {
     const colour = outcome.status === 'Succeeded' ? 'green' : 'red';
-    const ecs = outcome.serviceDeploymentStatus ? ` (${outcome.serviceDeploymentStatus})` : '';
+    const native = 'serviceDeploymentStatus' in outcome ? outcome.serviceDeploymentStatus : undefined;
+    const ecs = native ? ` (${native})` : '';
     const error = outcome.errorInformation
       ? `: ${outcome.errorInformation.code}: ${outcome.errorInformation.message}`
       : '';
     this.#write(
       `  ${this.#paint(colour, this.#paint('bold', `${deploymentId} ${outcome.status}${ecs}`))} in ${formatDuration(elapsedMs)}${error}\n`,
     );
-    if (outcome.serviceDeploymentStatus && outcome.rollbackStatus) {
+    if (native && outcome.rollbackStatus) {
       this.#write(`  ${this.#paint('yellow', '↩ rolled back to blue')} (${outcome.rollbackStatus})\n`);
     }
     if (outcome.rollbackDeploymentId) {
@@ -191,7 +219,7 @@ export class TimelinePrinter {
     }
   }
 
-  #lifecycle(deploymentId: string, entry: TimelineEntryLike, at: Date): void {
+  #lifecycle(deploymentId: string, entry: TimelineEntry, at: Date): void {
     const key = `${deploymentId}/${entry.lifecycleEvent}`;
     if (this.#lastStatus.get(key) === entry.status) return;
     this.#lastStatus.set(key, entry.status);
@@ -230,6 +258,11 @@ export class TimelinePrinter {
       name,
       `${status}${' '.repeat(Math.max(1, 10 - entry.status.length))}${took}${why}`,
     );
+  }
+
+  /** A gray line under the timeline's entries. */
+  #note(text: string): void {
+    this.#write(`${' '.repeat(12)}${this.#paint('gray', text)}\n`);
   }
 
   /** A lifecycle event's name in its column, with at least one space after it. */

@@ -1,20 +1,34 @@
-import { join } from 'node:path';
-import type { DeploymentHandle, HookRunner, LambdaHandler, LocalCodeDeploy } from '@greenlight/local';
-import type { HookResultLine, OutcomeLike, TimelineEvent } from './events.js';
-import { follow, type HandleLike } from './follow.js';
+import type {
+  DeploymentHandle,
+  DeploymentOutcome,
+  ErrorInformation,
+  HookRunner,
+  LambdaHandler,
+  LocalCodeDeploy,
+  ModuleInvocation,
+} from '@greenlight/local';
+import { follow } from './follow.js';
 import type { HookEvent, Platform } from './hooks.js';
+import { InvocationLog } from './invocations.js';
 import type { DeploymentHeader, TimelinePrinter } from './printer.js';
+import { type LifecycleSummary, lifecycleOf, span, type TrafficSummary, trafficOf } from './summary.js';
 
-/** One hook of a simulated deployment: the bundled file the child-process runner loads. */
+/** One hook of a simulated deployment: the bundled file local's `{ module }` runner loads. */
 export interface BundledHook {
   readonly event: HookEvent;
   /** The bundled CommonJS file. */
   readonly file: string;
-  /** Where the hook's wrapper appends its results. */
-  readonly resultsFile: string;
+  /** Its export holding the handler. */
+  readonly exportName: string;
   /** The module it came from, for display. */
   readonly source: string;
 }
+
+/** How a hook invocation ended, in the `--json` record: what local's function runner saw. */
+export type InvocationSummary = Pick<
+  ModuleInvocation,
+  'outcome' | 'failed' | 'result' | 'error' | 'leftBehind' | 'coldStart' | 'durationMs'
+>;
 
 /** A deployment to simulate. */
 export interface DeploymentSpec {
@@ -43,28 +57,19 @@ export interface DeploymentSummary {
   readonly deploymentId: string;
   readonly platform: Platform;
   readonly rollbackOf?: string;
-  readonly status: string;
-  readonly errorInformation?: { readonly code: string; readonly message: string };
+  readonly status: DeploymentOutcome['status'];
+  readonly errorInformation?: ErrorInformation;
   readonly durationMs: number;
-  readonly lifecycleEvents: readonly {
-    readonly lifecycleEvent: string;
-    readonly status: string;
-    readonly durationMs?: number;
-    readonly hookFunction?: string;
-    readonly attempts: number;
-    readonly message?: string;
-    readonly hook?: HookResultLine;
-  }[];
-  readonly traffic: readonly {
-    readonly atMs: number;
-    readonly targetWeight: number;
-    readonly listener?: string;
-  }[];
+  readonly lifecycleEvents: readonly (LifecycleSummary & {
+    /** The last invocation of its hook: how it ended and what the handler returned (a `HookResult`). */
+    readonly hook?: InvocationSummary;
+  })[];
+  readonly traffic: readonly TrafficSummary[];
 }
 
 /** The result of {@link simulateDeployment}: the deployment and, when there was one, its rollback. */
 export interface SimulationResult {
-  readonly status: string;
+  readonly status: DeploymentOutcome['status'];
   readonly deployments: readonly DeploymentSummary[];
 }
 
@@ -96,20 +101,25 @@ const DEFAULT_LAMBDA: NonNullable<DeploymentSpec['lambda']> = {
 };
 const DEFAULT_ECS = { cluster: 'default', service: 'my-service' };
 
-function runners(spec: DeploymentSpec): Record<string, HookRunner> {
+function runners(spec: DeploymentSpec, log: InvocationLog): Record<string, HookRunner> {
   const out: Record<string, HookRunner> = {};
   for (const h of spec.hooks) {
-    out[h.event] = {
+    out[h.event] = log.record(h.event, {
       module: h.file,
+      export: h.exportName,
       ...(spec.functionTimeoutMs ? { timeoutMs: spec.functionTimeoutMs } : {}),
-      env: { ...spec.env, GREENLIGHT_RESULTS_FILE: h.resultsFile },
-    };
+      ...(spec.env ? { env: spec.env } : {}),
+    });
   }
   return out;
 }
 
-async function start(local: LocalCodeDeploy, spec: DeploymentSpec): Promise<DeploymentHandle> {
-  const hooks = runners(spec);
+async function start(
+  local: LocalCodeDeploy,
+  spec: DeploymentSpec,
+  log: InvocationLog,
+): Promise<DeploymentHandle> {
+  const hooks = runners(spec, log);
   const common = {
     config: spec.config,
     autoRollback: spec.autoRollback ?? true,
@@ -123,58 +133,62 @@ async function start(local: LocalCodeDeploy, spec: DeploymentSpec): Promise<Depl
   return local.deployEcs({ ...common, ...e, hooks });
 }
 
+const summary = ({
+  outcome,
+  failed,
+  result,
+  error,
+  leftBehind,
+  coldStart,
+  durationMs,
+}: ModuleInvocation): InvocationSummary => ({
+  outcome,
+  failed,
+  ...(result !== undefined ? { result } : {}),
+  ...(error !== undefined ? { error } : {}),
+  leftBehind,
+  coldStart,
+  durationMs,
+});
+
 function summarize(
-  handle: HandleLike,
+  handle: DeploymentHandle,
   platform: Platform,
-  outcome: OutcomeLike,
-  hookResults: Record<string, HookResultLine>,
+  outcome: DeploymentOutcome,
+  invocations: Record<string, ModuleInvocation>,
   rollbackOf?: string,
 ): DeploymentSummary {
-  const history = handle.history;
-  const t0 = history[0]?.at.getTime() ?? 0;
-  const tEnd = history.at(-1)?.at.getTime() ?? t0;
   return {
     deploymentId: handle.deploymentId,
     platform,
     ...(rollbackOf ? { rollbackOf } : {}),
     status: outcome.status,
     ...(outcome.errorInformation ? { errorInformation: outcome.errorInformation } : {}),
-    durationMs: tEnd - t0,
-    lifecycleEvents: handle.timeline.map((e) => ({
-      lifecycleEvent: e.lifecycleEvent,
-      status: e.status,
-      ...(e.startTime && e.endTime ? { durationMs: e.endTime.getTime() - e.startTime.getTime() } : {}),
-      ...(e.hookFunction ? { hookFunction: e.hookFunction } : {}),
-      attempts: e.attempts,
-      ...(e.diagnostics?.message && e.status !== 'Succeeded' ? { message: e.diagnostics.message } : {}),
-      ...(hookResults[e.lifecycleEvent] ? { hook: hookResults[e.lifecycleEvent] } : {}),
-    })),
-    traffic: history
-      .filter((ev): ev is Extract<TimelineEvent, { type: 'traffic' }> => ev.type === 'traffic')
-      .map((ev) => ({
-        atMs: ev.at.getTime() - t0,
-        targetWeight: ev.targetWeight,
-        ...(ev.listener ? { listener: ev.listener } : {}),
-      })),
+    durationMs: span(handle.history).durationMs,
+    lifecycleEvents: handle.timeline.map((e) => {
+      const last = invocations[e.lifecycleEvent];
+      return { ...lifecycleOf(e, e.diagnostics?.message), ...(last ? { hook: summary(last) } : {}) };
+    }),
+    traffic: trafficOf(handle.history),
   };
 }
 
 async function followOne(
-  handle: HandleLike,
+  handle: DeploymentHandle,
   header: DeploymentHeader,
   spec: DeploymentSpec,
   out: SimulationOutput,
+  log: InvocationLog,
   rollbackOf?: string,
 ): Promise<DeploymentSummary> {
-  const files = Object.fromEntries(spec.hooks.map((h) => [h.event, h.resultsFile]));
   out.printer?.header(header);
-  const { outcome, hookResults } = await follow(handle, rollbackOf ? {} : files, {
+  const { outcome, invocations } = await follow(handle, (event) => log.take(event), {
     event: (ev) => out.printer?.event(ev),
-    hookResult: (event, line) => out.printer?.hookResult(event, line),
+    invocation: (event, invocation) => out.printer?.invocation(event, invocation),
   });
-  const summary = summarize(handle, spec.platform, outcome, hookResults, rollbackOf);
-  out.printer?.outcome(handle.deploymentId, outcome, summary.durationMs);
-  return summary;
+  const result = summarize(handle, spec.platform, outcome, invocations, rollbackOf);
+  out.printer?.outcome(handle.deploymentId, outcome, result.durationMs);
+  return result;
 }
 
 /**
@@ -190,14 +204,15 @@ export async function simulateDeployment(
   spec: DeploymentSpec,
   out: SimulationOutput,
 ): Promise<SimulationResult> {
-  const handle = await start(local, spec);
+  const log = new InvocationLog();
+  const handle = await start(local, spec, log);
   const header = {
     deploymentId: handle.deploymentId,
     what: describe(spec),
     deploymentConfig: spec.config,
     targetLabel: targetLabel(spec),
   };
-  const first = await followOne(handle as unknown as HandleLike, header, spec, out);
+  const first = await followOne(handle, header, spec, out, log);
   const deployments = [first];
   const done = await handle.done;
   const rollback = done.rollbackDeploymentId ? local.deployment(done.rollbackDeploymentId) : undefined;
@@ -210,17 +225,7 @@ export async function simulateDeployment(
       note: `rollback of ${handle.deploymentId}`,
       targetLabel: targetLabel(spec, true),
     };
-    deployments.push(
-      await followOne(rollback as unknown as HandleLike, rbHeader, spec, out, handle.deploymentId),
-    );
+    deployments.push(await followOne(rollback, rbHeader, spec, out, log, handle.deploymentId));
   }
   return { status: first.status, deployments };
 }
-
-/**
- * The results file of a hook in a bundle dir.
- *
- * @example
- * resultsFileFor('/tmp/greenlight-x', 'BeforeAllowTraffic'); // '/tmp/greenlight-x/BeforeAllowTraffic.jsonl'
- */
-export const resultsFileFor = (dir: string, event: string): string => join(dir, `${event}.jsonl`);

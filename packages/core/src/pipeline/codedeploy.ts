@@ -1,4 +1,4 @@
-import { describeThrown, tidyText } from '../describe.js';
+import { describeThrown, tidyText } from '@greenlight/contract';
 import { createLookups, type Lookups } from '../lookups.js';
 import { readRecordedStatus } from '../recorded.js';
 import { reportStatus } from '../report.js';

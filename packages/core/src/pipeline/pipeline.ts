@@ -1,7 +1,6 @@
+import { describeThrown, systemClock } from '@greenlight/contract';
 import { type Budget, planBudget, remainingTime } from '../budget.js';
 import { defaultClient } from '../client.js';
-import { systemClock } from '../clock.js';
-import { describeThrown } from '../describe.js';
 import { defaultLogger, withKeys } from '../logger.js';
 import { type CommonOptions, envSwitch, type RetryOptions } from '../options.js';
 import { type RetryPolicy, resolveRetryPolicy } from '../retry.js';

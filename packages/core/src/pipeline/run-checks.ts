@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { describeThrown } from '../describe.js';
-import { CheckCancelledError, CheckTimeoutError, InvalidOptionsError, isGreenlightError } from '../errors.js';
+import { describeThrown, isGreenlightError } from '@greenlight/contract';
+import { CheckCancelledError, CheckTimeoutError, InvalidOptionsError } from '../errors.js';
 import type { Check, CheckReport, Checks, Clock, HookContext, HookLogger } from '../types.js';
 import { thrownVerdict, toVerdict, type Verdict } from '../verdict.js';
 import type { HookPipeline, Invocation } from './pipeline.js';

@@ -2,8 +2,8 @@ import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { createHook, HookReportError, InvalidHookEventError } from '@greenlight/core';
 import { MAX_ID_LENGTH } from '@greenlight/core/internal';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import { captureLogger, lambdaContext } from '@greenlight/test-support/codedeploy-server';
 import * as fc from 'fast-check';
-import { captureLogger, lambdaContext } from '../helpers/test-server.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: an ID with control characters is invalid by definition.
 const CONTROL = /[\u0000-\u001f\u007f]/;

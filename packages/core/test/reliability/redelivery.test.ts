@@ -1,7 +1,7 @@
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { createHook } from '@greenlight/core';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
-import { captureLogger, lambdaContext } from '../helpers/test-server.js';
+import { captureLogger, lambdaContext } from '@greenlight/test-support/codedeploy-server';
 
 describe('the same event delivered three times', () => {
   let local: LocalCodeDeploy;

@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { createHook } from '@greenlight/core';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
-import { lambdaContext } from '../helpers/test-server.js';
+import { lambdaContext } from '@greenlight/test-support/codedeploy-server';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY';
 const TOKEN = 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN';

@@ -109,14 +109,18 @@ describe('soak', () => {
     }
   }, 300_000);
 
-  it("core's runtime dependencies are the CodeDeploy client, the logger and the client's own @smithy/core, nothing else", () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-      dependencies: Record<string, string>;
-    };
-    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+  it("core's runtime dependencies are the CodeDeploy client, the logger, the client's own @smithy/core and the dependency-free contract, nothing else", () => {
+    const manifest = (dir: string) =>
+      JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+      };
+    const pkg = manifest(join(__dirname, '..', '..'));
+    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([
       '@aws-lambda-powertools/logger',
       '@aws-sdk/client-codedeploy',
+      '@greenlight/contract',
       '@smithy/core',
     ]);
+    expect(manifest(join(__dirname, '..', '..', '..', 'contract')).dependencies).toBeUndefined();
   });
 });

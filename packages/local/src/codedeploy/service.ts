@@ -1,5 +1,6 @@
+import { describeThrown } from '@greenlight/contract';
 import type { Engine } from '../engine/engine.js';
-import { ApiError, messageOf } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { jsonResponse } from '../http/json-protocol.js';
 import type { ParsedRequest, RequestContext, ServiceHandler, ServiceResponse } from '../http/types.js';
 import { errorForIssue } from '../protocol/error-mapping.js';
@@ -19,7 +20,7 @@ function parseBody(req: ParsedRequest): Record<string, unknown> {
   } catch (err) {
     throw new ApiError(
       'SerializationException',
-      `Could not parse the request body as JSON: ${messageOf(err).slice(0, 200)}`,
+      `Could not parse the request body as JSON: ${describeThrown(err).slice(0, 200)}`,
     );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

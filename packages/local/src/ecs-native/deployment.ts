@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Scheduler, systemClock } from '../clock.js';
+import { ECS_NATIVE_LIFECYCLE_ORDER, systemClock } from '@greenlight/contract';
+import { Scheduler } from '../clock.js';
 import type { DeploymentEvent, LifecycleEventStatus, TimelineEntry } from '../engine/types.js';
 import { invokeHook } from './invoke.js';
+import { validateEcsNativeOptions } from './options.js';
 import { type EcsNativeArns, hookEvent, parseResponse } from './payload.js';
 import type {
   EcsNativeDeploymentOptions,
@@ -287,19 +289,10 @@ export class EcsNativeDeployment extends EventEmitter<{ event: [DeploymentEvent]
 
   async #run(): Promise<EcsNativeOutcome> {
     this.#setStatus('IN_PROGRESS');
-    const steps: Step[] = [
-      ...(this.options.reconcile ? (['RECONCILE_SERVICE'] as const) : []),
-      'PRE_SCALE_UP',
-      'SCALE_UP',
-      'POST_SCALE_UP',
-      'TEST_TRAFFIC_SHIFT',
-      'POST_TEST_TRAFFIC_SHIFT',
-      'PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'PRODUCTION_TRAFFIC_SHIFT',
-      'POST_PRODUCTION_TRAFFIC_SHIFT',
-      'BAKE_TIME',
-      'CLEAN_UP',
-    ];
+    // ECS's order; RECONCILE_SERVICE runs only when more than one revision is active.
+    const steps: Step[] = ECS_NATIVE_LIFECYCLE_ORDER.filter(
+      (step) => step !== 'RECONCILE_SERVICE' || this.options.reconcile === true,
+    );
     const reached = new Set<Step>();
     let failure: { step: Step; reason: string } | undefined;
     for (const step of steps) {
@@ -363,9 +356,11 @@ const isFinal = (status: ServiceDeploymentStatus) =>
   status === 'ROLLBACK_SUCCESSFUL' ||
   status === 'ROLLBACK_FAILED';
 
-/** Starts a simulated ECS native blue/green deployment. See {@link EcsNativeDeployment}. */
+/**
+ * Starts a simulated ECS native blue/green deployment. See {@link EcsNativeDeployment}.
+ *
+ * @throws InvalidOptionsError naming an unknown or invalid option (a hook under an unknown stage, too)
+ */
 export function simulateEcsNativeDeployment(options: EcsNativeDeploymentOptions): EcsNativeDeployment {
-  if (typeof options?.service !== 'string' || options.service === '')
-    throw new TypeError('Expected `service` to be a non-empty string');
-  return new EcsNativeDeployment(options);
+  return new EcsNativeDeployment(validateEcsNativeOptions(options));
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { describeThrown } from '@greenlight/contract';
 import { type Scheduler, SETTLED } from '../clock.js';
 import type { LambdaLikeContext } from '../runners/types.js';
 import type { EcsNativeHandler, EcsNativeHookEvent } from './types.js';
@@ -59,7 +60,7 @@ export async function invokeHook(
       (response): InvocationResult => ({ kind: 'answered', response }),
       (e: unknown): InvocationResult => ({
         kind: 'error',
-        error: e instanceof Error ? e.message : String(e),
+        error: describeThrown(e),
       }),
     );
   try {

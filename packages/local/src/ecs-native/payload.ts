@@ -1,3 +1,4 @@
+import { type EcsHookStatus, isEcsHookStatus } from '@greenlight/contract';
 import type { EcsNativeHookEvent, EcsNativeStage } from './types.js';
 
 /** The ARNs of one simulated service deployment. */
@@ -61,7 +62,7 @@ export function hookEvent(
 export type ParsedResponse =
   | {
       readonly ok: true;
-      readonly hookStatus: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS';
+      readonly hookStatus: EcsHookStatus;
       readonly callBackDelay: number;
       readonly hookDetails?: Record<string, unknown>;
     }
@@ -76,7 +77,7 @@ export function parseResponse(value: unknown): ParsedResponse {
     };
   }
   const r = value as Record<string, unknown>;
-  if (r.hookStatus !== 'SUCCEEDED' && r.hookStatus !== 'FAILED' && r.hookStatus !== 'IN_PROGRESS') {
+  if (!isEcsHookStatus(r.hookStatus)) {
     return { ok: false, reason: `invalid hookStatus ${JSON.stringify(r.hookStatus)}` };
   }
   const delay = r.callBackDelay ?? 30;

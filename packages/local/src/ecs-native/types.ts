@@ -1,46 +1,44 @@
-import type { Clock } from '../clock.js';
+import type { Clock, EcsHookEvent, EcsLifecycleStage, EcsNativeLifecycleStep } from '@greenlight/contract';
 import type { DeploymentOutcome } from '../engine/types.js';
 import type { LambdaLikeContext } from '../runners/types.js';
 import type { EcsNativeArns } from './payload.js';
 
-/** The stages of an Amazon ECS native blue/green deployment at which a Lambda hook may run, in order. */
-export const ECS_NATIVE_HOOK_STAGES = [
-  'RECONCILE_SERVICE',
-  'PRE_SCALE_UP',
-  'POST_SCALE_UP',
-  'TEST_TRAFFIC_SHIFT',
-  'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT',
-  'PRODUCTION_TRAFFIC_SHIFT',
-  'POST_PRODUCTION_TRAFFIC_SHIFT',
-] as const;
-
-/** One of {@link ECS_NATIVE_HOOK_STAGES}. */
-export type EcsNativeStage = (typeof ECS_NATIVE_HOOK_STAGES)[number];
+// The stages, steps and event of an ECS native deployment are the contract's (one definition, shared with
+// core's createEcsHook and the CDK construct); local names them as it always has.
+export { ECS_LIFECYCLE_STAGES as ECS_NATIVE_HOOK_STAGES } from '@greenlight/contract';
 
 /**
- * A step of a deployment: a hook stage, or one of ECS's own steps between them.
+ * One of the eight stages at which an Amazon ECS native deployment invokes a hook: `EcsLifecycleStage` of
+ * `@greenlight/contract`.
+ *
+ * @example
+ * ```ts
+ * const stage: EcsNativeStage = 'POST_TEST_TRAFFIC_SHIFT';
+ * ```
+ */
+export type EcsNativeStage = EcsLifecycleStage;
+
+/**
+ * A step of a deployment: a hook stage, or one of ECS's own steps between them (`EcsNativeLifecycleStep` of
+ * `@greenlight/contract`).
  *
  * @example
  * ```ts
  * const step: EcsNativeStep | undefined = deployment.lifecycleStage; // e.g. 'BAKE_TIME'
  * ```
  */
-export type EcsNativeStep = EcsNativeStage | 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP';
+export type EcsNativeStep = EcsNativeLifecycleStep;
 
-/** The payload ECS sends a lifecycle hook (ECS developer guide, "Lambda hooks for Amazon ECS service deployments"). */
-export interface EcsNativeHookEvent {
-  readonly executionId: string;
-  readonly lifecycleStage: EcsNativeStage;
-  readonly resourceArn: string;
-  readonly executionDetails: {
-    readonly serviceArn: string;
-    readonly targetServiceRevisionArn: string;
-    readonly testTrafficWeights: Record<string, number>;
-    readonly productionTrafficWeights: Record<string, number>;
-  };
-  readonly hookDetails?: Record<string, unknown>;
-}
+/**
+ * The payload ECS sends a lifecycle hook (ECS developer guide, "Lambda hooks for Amazon ECS service
+ * deployments"): `EcsHookEvent` of `@greenlight/contract`, the type `createEcsHook` handlers take.
+ *
+ * @example
+ * ```ts
+ * const handler = (event: EcsNativeHookEvent) => ({ hookStatus: event.hookDetails ? 'SUCCEEDED' : 'FAILED' });
+ * ```
+ */
+export type EcsNativeHookEvent = EcsHookEvent;
 
 /** A hook: what a Lambda handler is. ECS reads its return value. */
 export type EcsNativeHandler = (event: EcsNativeHookEvent, context: LambdaLikeContext) => unknown;

@@ -1,16 +1,6 @@
+import { describeThrown, ECS_HOOK_EVENTS, LAMBDA_HOOK_EVENTS } from '@greenlight/contract';
 import { parse as parseYaml } from 'yaml';
-import { ApiError, messageOf } from '../errors.js';
-
-/** The hook events a Lambda AppSpec may name. */
-export const LAMBDA_HOOK_EVENTS = ['BeforeAllowTraffic', 'AfterAllowTraffic'] as const;
-/** The hook events an ECS AppSpec may name, in lifecycle order. */
-export const ECS_HOOK_EVENTS = [
-  'BeforeInstall',
-  'AfterInstall',
-  'AfterAllowTestTraffic',
-  'BeforeAllowTraffic',
-  'AfterAllowTraffic',
-] as const;
+import { ApiError } from '../errors.js';
 
 /** A parsed Lambda AppSpec. */
 export interface LambdaAppSpec {
@@ -74,7 +64,9 @@ function parseDocument(content: string): unknown {
   try {
     return parseYaml(content, { maxAliasCount: 100 });
   } catch (err) {
-    throw invalid(`neither JSON nor YAML (${messageOf(err).split('\n')[0]})`);
+    throw invalid(
+      `neither JSON nor YAML (${describeThrown(err instanceof Error ? err.message.split('\n')[0] : err)})`,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
+import { describeThrown } from '@greenlight/contract';
 import type { Scheduler } from '../clock.js';
-import { ApiError, messageOf } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { BoundedLog } from '../http/log.js';
 import { newDeploymentId, seededRandom } from '../ids.js';
 import type { EngineContext, EngineOptions } from './context.js';
@@ -157,7 +158,7 @@ export class Engine implements EngineContext {
       // An engine defect: end the deployment visibly rather than leave `done` pending forever.
       const error = {
         code: 'INTERNAL_ERROR',
-        message: `@greenlight/local internal error: ${messageOf(err)}`,
+        message: `@greenlight/local internal error: ${describeThrown(err)}`,
       };
       finalize(this, dep, 'Failed', error);
       const outcome = { status: 'Failed' as const, errorInformation: error };

@@ -1,6 +1,6 @@
+import { describeThrown, type HookStatus, isGreenlightError } from '@greenlight/contract';
 import { onAbort } from '../abort-listeners.js';
 import { SETTLED } from '../clock.js';
-import { messageOf } from '../errors.js';
 import { newExecutionId } from '../ids.js';
 import { invokerFor, isManual, runnerTimeout } from '../runners/resolve.js';
 import type { CodeDeployHookEvent, Invoker } from '../runners/types.js';
@@ -9,7 +9,7 @@ import { emit, endEvent, lifecycleChanged, startEvent } from './events.js';
 import type { DeploymentRecord, HookExecution, LifecycleEventState } from './state.js';
 
 /** How a hook's wait for its report ended (`never`: the timeout could not run, the scheduler closed). */
-type WaitEnd = 'Succeeded' | 'Failed' | 'timeout' | 'never' | 'stopped';
+type WaitEnd = HookStatus | 'timeout' | 'never' | 'stopped';
 
 /** Lambda's async retry delays: 1 minute, then 2 minutes. */
 export const RETRY_DELAYS_MS = [60_000, 120_000] as const;
@@ -161,7 +161,7 @@ function noop(): void {}
 function newExecution(
   deploymentId: string,
   lifecycleEvent: string,
-  resolve: (status: 'Succeeded' | 'Failed') => void,
+  resolve: (status: HookStatus) => void,
 ): HookExecution {
   const execution: HookExecution = {
     id: newExecutionId(),
@@ -253,7 +253,8 @@ async function deliver(
       duplicated = true;
       continue;
     } catch (err) {
-      ev.hookReason = messageOf(err);
+      // A runner's own error already says what happened; anything else is described.
+      ev.hookReason = isGreenlightError(err) ? err.message : describeThrown(err);
       const logTail = (err as { logTail?: unknown }).logTail;
       if (typeof logTail === 'string' && logTail !== '') ev.hookLogTail = logTail;
       lifecycleChanged(dep, ev, engine.now());

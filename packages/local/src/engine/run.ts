@@ -1,3 +1,4 @@
+import { CODEDEPLOY_SERVICE_EVENTS } from '@greenlight/contract';
 import type { EngineContext, StepResult } from './context.js';
 import { endEvent, setStatus, startEvent } from './events.js';
 import { releaseGroup } from './group-lock.js';
@@ -12,21 +13,7 @@ import {
 } from './traffic.js';
 import type { DeploymentOutcome, ErrorInformation } from './types.js';
 
-/** Lifecycle events of a Lambda deployment, in order. */
-export const LAMBDA_EVENTS = ['BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'] as const;
-/** Lifecycle events of an ECS blue/green deployment, in order. */
-export const ECS_EVENTS = [
-  'BeforeInstall',
-  'Install',
-  'AfterInstall',
-  'AllowTestTraffic',
-  'AfterAllowTestTraffic',
-  'BeforeAllowTraffic',
-  'AllowTraffic',
-  'AfterAllowTraffic',
-] as const;
-
-const ACTIONS = new Set(['Install', 'AllowTestTraffic', 'AllowTraffic']);
+const ACTIONS: ReadonlySet<string> = new Set(CODEDEPLOY_SERVICE_EVENTS);
 
 /**
  * How long a new deployment stays `Created` before it starts, in service time (scaled like every wait): on

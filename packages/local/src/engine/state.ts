@@ -1,3 +1,4 @@
+import type { HookStatus } from '@greenlight/contract';
 import type { HookRunner, LambdaHandler } from '../runners/types.js';
 import type { EcsAppSpec, LambdaAppSpec, ServerAppSpec } from './appspec.js';
 import type { TrafficRouting } from './configs.js';
@@ -124,7 +125,7 @@ export interface HookExecution {
   readonly lifecycleEvent: string;
   completed: boolean;
   /** Called by the report path with `Succeeded` or `Failed`, once. */
-  readonly settle: (status: 'Succeeded' | 'Failed') => void;
+  readonly settle: (status: HookStatus) => void;
 }
 
 /** A simulated Lambda function (for the Lambda Invoke slice): versions and aliases with weights. */

@@ -1,6 +1,6 @@
+import { ECS_LIFECYCLE_ORDER, LAMBDA_LIFECYCLE_ORDER } from '@greenlight/contract';
 import type { EcsAppSpec, LambdaAppSpec, ServerAppSpec } from './appspec.js';
 import type { EngineContext } from './context.js';
-import { ECS_EVENTS, LAMBDA_EVENTS } from './run.js';
 import type { TargetState } from './state.js';
 
 type Obj = Record<string, unknown>;
@@ -9,8 +9,8 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 /** The ECS lifecycle events of a deployment: without a test listener there is no test traffic to allow. */
 export function ecsEvents(testListener: boolean): readonly string[] {
   return testListener
-    ? ECS_EVENTS
-    : ECS_EVENTS.filter((name) => name !== 'AllowTestTraffic' && name !== 'AfterAllowTestTraffic');
+    ? ECS_LIFECYCLE_ORDER
+    : ECS_LIFECYCLE_ORDER.filter((name) => name !== 'AllowTestTraffic' && name !== 'AfterAllowTestTraffic');
 }
 
 /**
@@ -39,7 +39,7 @@ export function buildTarget(
       targetArn: `arn:aws:lambda:${region}:${accountId}:function:${appSpec.functionName}:${appSpec.alias}`,
       status: 'Pending',
       lastUpdatedAt: now,
-      lifecycleEvents: LAMBDA_EVENTS.map((name) => ({
+      lifecycleEvents: LAMBDA_LIFECYCLE_ORDER.map((name) => ({
         lifecycleEventName: name,
         status: 'Pending',
         attempts: 0,

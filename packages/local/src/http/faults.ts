@@ -1,4 +1,4 @@
-import { LocalCodeDeployError } from '../errors.js';
+import { between, is, type OptionSpec, oneOf, required, validateOptions } from '@greenlight/contract';
 import { seededRandom } from '../ids.js';
 
 /** A fault the server injects instead of (or before) answering a call. */
@@ -19,6 +19,14 @@ export interface Fault {
   /** Apply to this fraction (0..1) of matching calls, drawn from a seeded random. @default 1 */
   readonly rate?: number;
 }
+
+const FAULT_SPEC: OptionSpec<Fault> = {
+  kind: required(oneOf(['throttle', 'error5xx', 'reset', 'delay'])),
+  status: oneOf([500, 503]),
+  delayMs: is.nonNegative,
+  times: is.positiveInteger,
+  rate: between(0, 1),
+};
 
 interface Rule {
   readonly operation: string;
@@ -44,18 +52,13 @@ export class FaultInjector {
     this.#random = seededRandom(seed);
   }
 
-  /** Adds a fault for `operation` (an operation name such as `GetDeployment`, or `'*'`). */
+  /**
+   * Adds a fault for `operation` (an operation name such as `GetDeployment`, or `'*'`).
+   *
+   * @throws InvalidOptionsError naming the fault's unknown or invalid member
+   */
   inject(operation: string, fault: Fault): void {
-    const kinds = ['throttle', 'error5xx', 'reset', 'delay'];
-    if (!kinds.includes(fault.kind)) {
-      throw new LocalCodeDeployError('INVALID_FAULT', `Expected \`kind\` to be one of ${kinds.join(', ')}`);
-    }
-    if (fault.rate !== undefined && !(fault.rate >= 0 && fault.rate <= 1)) {
-      throw new LocalCodeDeployError('INVALID_FAULT', 'Expected `rate` to be a number from 0 to 1');
-    }
-    if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) {
-      throw new LocalCodeDeployError('INVALID_FAULT', 'Expected `times` to be a positive integer');
-    }
+    validateOptions<Fault>('faults.inject', fault ?? {}, FAULT_SPEC);
     this.#rules.push({ operation, fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
   }
 

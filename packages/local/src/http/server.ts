@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock, Scheduler } from '../clock.js';
-import { ApiError, messageOf } from '../errors.js';
+import type { Clock } from '@greenlight/contract';
+import { describeThrown } from '@greenlight/contract';
+import type { Scheduler } from '../clock.js';
+import { ApiError } from '../errors.js';
 import { newRequestId } from '../ids.js';
 import { BodyBudget, type BodyRead, BodyReader, BodyRefused } from './body.js';
 import type { FaultInjector } from './faults.js';
@@ -242,7 +244,7 @@ export class LocalServer {
       const error: WireError =
         err instanceof ApiError
           ? { type: err.type, message: err.message, status: err.status }
-          : { type: 'InternalFailure', message: `Internal error: ${messageOf(err)}`, status: 500 };
+          : { type: 'InternalFailure', message: `Internal error: ${describeThrown(err)}`, status: 500 };
       errorType = error.type;
       response = render(handler, error, ctx, parsed);
     }

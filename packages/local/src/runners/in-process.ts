@@ -1,5 +1,6 @@
+import { describeThrown } from '@greenlight/contract';
 import { onAbort } from '../abort-listeners.js';
-import { HookInvocationError, messageOf } from '../errors.js';
+import { HookInvocationError } from '../errors.js';
 import { lambdaContext } from './context.js';
 import { taskTimedOut } from './runtime-words.js';
 import type { InProcessHook, InvocationResult, Invoker } from './types.js';
@@ -29,7 +30,7 @@ export function inProcessInvoker(handler: InProcessHook): Invoker {
         .then(() => handler(invocation.event, context))
         .then(
           (result: unknown) => resolve({ result }),
-          (err: unknown) => reject(new HookInvocationError(messageOf(err), { cause: err })),
+          (err: unknown) => reject(new HookInvocationError(describeThrown(err), { cause: err })),
         )
         .finally(() => {
           clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { HookInvocationError } from '../errors.js';
 import { signRequest } from '../http/sigv4.js';
+import { taskTimedOut } from './runtime-words.js';
 import type { InvocationResult, InvokeEndpointHook, Invoker } from './types.js';
 
 /**
@@ -27,6 +28,15 @@ export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
     );
     return new Promise<InvocationResult | undefined>((resolve, reject) => {
       const timeoutMs = hook.timeoutMs ?? invocation.timeoutMs;
+      // The function timeout bounds the whole invocation (a trickling answer included), and the local's close
+      // ends it too. The request's socket keeps the process alive meanwhile; nothing is left once it ends.
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const fail = (err: Error) =>
+        reject(
+          deadline.aborted
+            ? new HookInvocationError(taskTimedOut(timeoutMs), { code: 'HOOK_TIMED_OUT', cause: err })
+            : new HookInvocationError(`Invoke failed: ${err.message}`, { cause: err }),
+        );
       const req = request(
         {
           host: base.hostname,
@@ -34,13 +44,12 @@ export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
           path,
           method: 'POST',
           headers,
-          signal: invocation.signal,
-          timeout: timeoutMs,
+          signal: AbortSignal.any([invocation.signal, deadline]),
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('error', (err) => reject(new HookInvocationError(err.message, { cause: err })));
+          res.on('error', fail);
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8').slice(0, 4096);
             const status = res.statusCode ?? 0;
@@ -59,12 +68,7 @@ export function invokeEndpointInvoker(hook: InvokeEndpointHook): Invoker {
           });
         },
       );
-      req.on('timeout', () =>
-        req.destroy(new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)),
-      );
-      req.on('error', (err) =>
-        reject(new HookInvocationError(`Invoke failed: ${err.message}`, { cause: err })),
-      );
+      req.on('error', fail);
       req.end(body);
     });
   };

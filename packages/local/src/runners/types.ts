@@ -1,8 +1,8 @@
-/** The event CodeDeploy sends a lifecycle hook: exactly these two members. */
-export interface CodeDeployHookEvent {
-  readonly DeploymentId: string;
-  readonly LifecycleEventHookExecutionId: string;
-}
+import type { CodeDeployHookEvent } from '@greenlight/contract';
+
+// The event CodeDeploy sends a lifecycle hook (exactly two members) is the contract's, the type createHook
+// handlers take.
+export type { CodeDeployHookEvent };
 
 /** The parts of the Lambda context a hook handler uses. */
 export interface LambdaLikeContext {

@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@greenlight/contract';
 import { ApiError } from '../errors.js';
 import type { AlarmStateValue, AwsServicesState, ResolvedServicesOptions } from './state.js';
 import { type Input, num, str, strings } from './values.js';
@@ -49,9 +50,10 @@ export class AlarmStore {
 
   /** Creates or updates an alarm and sets its state (mirrored into the engine's alarm states). */
   set(name: string, value: AlarmStateValue, reason?: string, definition?: AlarmDefinition): void {
-    if (typeof name !== 'string' || name === '') throw new TypeError('Expected an alarm name');
+    if (typeof name !== 'string' || name === '')
+      throw new InvalidOptionsError('name', 'Expected an alarm name');
     if (!STATES.includes(value))
-      throw new TypeError(`Expected the alarm state to be one of ${STATES.join(', ')}`);
+      throw new InvalidOptionsError('value', `Expected the alarm state to be one of ${STATES.join(', ')}`);
     const now = new Date(this.#options.now());
     const record = this.#record(name, now);
     if (definition) {

@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@greenlight/contract';
 import { ApiError } from '../errors.js';
 import { evaluate } from './metric-math.js';
 import { type Input, list, num, str, struct, timestamp } from './values.js';
@@ -65,13 +66,14 @@ export class MetricStore {
   /** Adds data points to a metric. */
   put(data: MetricData): void {
     const { namespace, metricName, dimensions = {}, points } = data;
-    if (!namespace || !metricName) throw new TypeError('Expected a namespace and a metricName');
+    if (!namespace || !metricName)
+      throw new InvalidOptionsError('metricName', 'Expected a namespace and a metricName');
     const key = metricKey(namespace, metricName, dimensions);
     const stored = this.#points.get(key) ?? [];
     for (const p of points) {
       const t = p.timestamp instanceof Date ? p.timestamp.getTime() : p.timestamp;
       if (!Number.isFinite(t) || !Number.isFinite(p.value))
-        throw new TypeError('Expected finite timestamps and values');
+        throw new InvalidOptionsError('points', 'Expected finite timestamps and values');
       stored.push({ t, value: p.value, unit: p.unit });
     }
     this.#points.set(key, stored);

@@ -4,6 +4,7 @@
  * Lambda, and their status kept for DescribeServiceDeployments' `lifecycleHookDetails`.
  */
 import { randomUUID } from 'node:crypto';
+import type { EcsHookStatus } from '@greenlight/contract';
 import { parseResponse } from '../ecs-native/payload.js';
 import {
   ECS_NATIVE_HOOK_STAGES,
@@ -34,7 +35,8 @@ export interface HookDetail {
   readonly hookId: string;
   readonly targetType: 'AWS_LAMBDA';
   readonly targetArn: string;
-  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
+  /** What the hook answered (`IN_PROGRESS` while it runs), or `TIMED_OUT`. */
+  status: EcsHookStatus | 'TIMED_OUT';
   readonly expiresAt: Date;
   readonly timeoutAction: 'ROLLBACK' | 'CONTINUE';
 }

@@ -5,6 +5,7 @@
  * StopServiceDeployment and DescribeServiceRevisions.
  */
 import { randomBytes } from 'node:crypto';
+import { describeThrown } from '@greenlight/contract';
 import { Scheduler } from '../clock.js';
 import { EcsNativeDeployment } from '../ecs-native/deployment.js';
 import type { DeploymentEvent } from '../engine/types.js';
@@ -297,7 +298,7 @@ export class NativeEcs {
     // The outcome is recorded by #observe; a defect of the engine ends the deployment visibly.
     engine.done.catch((error: unknown) => {
       record.status = 'ROLLBACK_FAILED';
-      record.statusReason = `Internal error: ${error instanceof Error ? error.message : String(error)}`;
+      record.statusReason = `Internal error: ${describeThrown(error)}`;
     });
   }
 

@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '@greenlight/contract';
 import type { SimulatedEcsService, TaskSetState } from '../engine/state.js';
 import { ApiError } from '../errors.js';
 import type { ServiceHandler } from '../http/types.js';
@@ -57,7 +58,7 @@ export class EcsSlice {
     const found = this.#service(cluster, service)?.taskSets.find(
       (t) => t.identifer === taskSet || this.#taskSetArn(cluster, service, t) === taskSet,
     );
-    if (!found) throw new TypeError(`No task set ${taskSet} in ${cluster}/${service}`);
+    if (!found) throw new InvalidOptionsError('taskSet', `No task set ${taskSet} in ${cluster}/${service}`);
     Object.assign(found, patch);
   }
 

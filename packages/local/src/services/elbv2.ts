@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { InvalidOptionsError } from '@greenlight/contract';
 import { ApiError } from '../errors.js';
 import type { RequestContext, ServiceHandler, WireError } from '../http/types.js';
 import { queryCode } from './protocols.js';
@@ -62,10 +63,16 @@ export class Elbv2Slice {
   setTargetHealth(targetGroup: string, targets: readonly TargetHealthInput[]): void {
     const name = targetGroup.startsWith('arn:') ? (targetGroup.split('/')[1] ?? '') : targetGroup;
     if (!/^[A-Za-z0-9-]{1,32}$/.test(name))
-      throw new TypeError(`Expected a target group name or ARN, got ${JSON.stringify(targetGroup)}`);
+      throw new InvalidOptionsError(
+        'targetGroup',
+        `Expected a target group name or ARN, got ${JSON.stringify(targetGroup)}`,
+      );
     for (const t of targets) {
       if (!STATES.includes(t.state))
-        throw new TypeError(`Expected a target state (${STATES.join(', ')}), got ${JSON.stringify(t.state)}`);
+        throw new InvalidOptionsError(
+          'targets',
+          `Expected a target state (${STATES.join(', ')}), got ${JSON.stringify(t.state)}`,
+        );
     }
     this.#explicit.set(
       name,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { InvalidOptionsError } from '@greenlight/contract';
 import type { SimulatedFunction } from '../engine/state.js';
 import type { RequestContext, ServiceHandler, ServiceResponse } from '../http/types.js';
 import type { LambdaHandler } from '../runners/types.js';
@@ -44,7 +45,8 @@ export class LambdaSlice {
     aliases: Readonly<Record<string, string | AliasRouting>> = {},
   ): SimulatedFunction {
     if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
-      throw new TypeError(
+      throw new InvalidOptionsError(
+        'name',
         `Expected a Lambda function name (letters, digits, - and _), got ${JSON.stringify(name)}`,
       );
     }
@@ -55,7 +57,10 @@ export class LambdaSlice {
     }
     for (const [version, handler] of Object.entries(versions)) {
       if (handler !== undefined && typeof handler !== 'function') {
-        throw new TypeError(`Expected the handler of ${name}:${version} to be a function`);
+        throw new InvalidOptionsError(
+          `versions.${version}`,
+          `Expected the handler of ${name}:${version} to be a function`,
+        );
       }
       fn.versions.set(version, handler);
     }

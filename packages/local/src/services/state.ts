@@ -1,4 +1,11 @@
-import { type Clock, systemClock } from '../clock.js';
+import {
+  type Clock,
+  is,
+  nonEmptyString,
+  type OptionSpec,
+  systemClock,
+  validateOptions,
+} from '@greenlight/contract';
 import type { SimulatedEcsService, SimulatedFunction } from '../engine/state.js';
 
 /**
@@ -34,7 +41,7 @@ export function createServicesState(): AwsServicesState {
 }
 
 /**
- * Options shared by the slices. Unknown keys are a `TypeError` that names them.
+ * Options shared by the slices. Unknown keys are an `InvalidOptionsError` that names them.
  *
  * @example
  * createAwsServices(undefined, { region: 'eu-west-1', functionTimeoutMs: 3_000, random: () => 0.5 });
@@ -67,25 +74,26 @@ export interface ResolvedServicesOptions {
   readonly clock: Clock;
 }
 
-const KNOWN = ['region', 'accountId', 'random', 'now', 'functionTimeoutMs', 'timeScale', 'clock'];
+const SPEC: OptionSpec<AwsServicesOptions> = {
+  region: nonEmptyString,
+  accountId: nonEmptyString,
+  random: is.function,
+  now: is.function,
+  functionTimeoutMs: is.positive,
+  timeScale: is.nonNegative,
+  clock: is.methods('now', 'setTimeout', 'clearTimeout'),
+};
 
-/** Applies defaults and rejects unknown keys with a `TypeError` naming them. */
-export function resolveServicesOptions(options: AwsServicesOptions = {}): ResolvedServicesOptions {
-  for (const key of Object.keys(options)) {
-    if (!KNOWN.includes(key)) {
-      throw new TypeError(
-        `Unknown option \`${key}\` of createAwsServices(). Known options: ${KNOWN.join(', ')}`,
-      );
-    }
-  }
+/**
+ * Applies defaults and rejects unknown or bad options with an `InvalidOptionsError` naming them.
+ *
+ * @example
+ * resolveServicesOptions({ timeScale: 0 }).functionTimeoutMs; // 30000
+ */
+export function resolveServicesOptions(given: AwsServicesOptions = {}): ResolvedServicesOptions {
+  const options = validateOptions('createAwsServices', given, SPEC);
   const timeout = options.functionTimeoutMs ?? 30_000;
-  if (!(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
-    throw new TypeError(`Expected \`functionTimeoutMs\` to be a positive number, got ${String(timeout)}`);
-  }
   const timeScale = options.timeScale ?? 1;
-  if (!(typeof timeScale === 'number' && timeScale >= 0 && Number.isFinite(timeScale))) {
-    throw new TypeError(`Expected \`timeScale\` to be a finite number >= 0, got ${String(timeScale)}`);
-  }
   return {
     region: options.region ?? 'us-east-1',
     accountId: options.accountId ?? '123456789012',

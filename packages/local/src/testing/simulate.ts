@@ -1,3 +1,4 @@
+import { describeThrown, ECS_HOOK_EVENTS, isLambdaLifecycleEvent } from '@greenlight/contract';
 import type { LambdaDeploymentConfig } from '../engine/configs.js';
 import type { DeploymentOutcome, TimelineEntry } from '../engine/types.js';
 import { type LocalCodeDeploy, startLocalCodeDeploy } from '../local.js';
@@ -69,7 +70,10 @@ export interface SimulatedRun {
   expectStatus(status: DeploymentOutcome['status']): void;
 }
 
-const ECS_ONLY = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic']);
+/** The hook events only an ECS deployment has: a hook serving one makes the platform ECS. */
+const ECS_ONLY: ReadonlySet<string> = new Set(
+  ECS_HOOK_EVENTS.filter((event) => !isLambdaLifecycleEvent(event)),
+);
 
 /**
  * The port of the last local CodeDeploy this module started. Each run listens on it again, so a handler's
@@ -115,7 +119,7 @@ function recording(lifecycleEvent: string, hook: TestHook, answers: HookAnswer[]
       answers.push({
         lifecycleEvent,
         kind: 'threw',
-        error: err instanceof Error ? err.message : String(err),
+        error: describeThrown(err),
       });
       throw err;
     }

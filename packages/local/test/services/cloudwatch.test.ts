@@ -4,19 +4,19 @@ import {
   DescribeAlarmsCommand,
   GetMetricDataCommand,
 } from '@aws-sdk/client-cloudwatch';
+import { awsCli, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
 import { SmithyRpcV2CborProtocol } from '@smithy/core/cbor';
-import { signRequest } from '../../src/index.js';
-import { awsCli, type LocalAws, startLocalAws } from './helpers/local-aws.js';
+import { type LocalCodeDeploy, signRequest, startLocalCodeDeploy } from '../../src/index.js';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const minute = 60_000;
 
 describe('CloudWatch slice', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let client: CloudWatchClient;
 
   beforeAll(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
     client = new CloudWatchClient(aws.config);
     const cw = aws.services.cloudwatch;
     cw.setAlarm('orders-errors', 'ALARM', 'Threshold Crossed: 3 datapoints > 0', {

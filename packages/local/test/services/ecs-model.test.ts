@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type LocalAws, localAws } from '@greenlight/test-support/local-aws';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '../../src/index.js';
 import { DUMMY_AUTH } from '../helpers/raw.js';
 import { eventually } from '../helpers/sdk.js';
-import { type LocalAws, startLocalAws } from './helpers/local-aws.js';
 
 /** The ECS model's shapes for the operations the slice answers (extracted from botocore, with its notice). */
 interface Shape {
@@ -66,11 +67,11 @@ function issues(value: unknown, shapeName: string, path: string): string[] {
 const COMMON = ['UnknownOperationException', 'SerializationException', 'ThrottlingException'];
 
 describe('the local ECS against the ECS model', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   const seen = new Map<string, number>();
 
   beforeAll(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
     aws.services.lambda.registerFunction('gate', {
       $LATEST: async (event: unknown) => {
         const stage = (event as { lifecycleStage: string }).lifecycleStage;

@@ -11,9 +11,10 @@ import {
   StopServiceDeploymentCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
+import { awsCli, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
 import type { EcsNativeHookEvent } from '../../src/index.js';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '../../src/index.js';
 import { eventually } from '../helpers/sdk.js';
-import { awsCli, type LocalAws, startLocalAws } from './helpers/local-aws.js';
 
 const ACCOUNT = '123456789012';
 const fn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
@@ -36,12 +37,12 @@ function deferred<T>() {
 type Calls = { fn: string; event: EcsNativeHookEvent }[];
 
 describe('ECS native blue/green over the wire', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let ecs: ECSClient;
   let calls: Calls;
 
   beforeEach(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
     ecs = new ECSClient(aws.config);
     calls = [];
   });

@@ -10,14 +10,15 @@ import {
   ECSClient,
   type TaskSet,
 } from '@aws-sdk/client-ecs';
-import { awsCli, codeDeployClient, type LocalAws, startLocalAws } from './helpers/local-aws.js';
+import { awsCli, codeDeployClient, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '../../src/index.js';
 
 describe('ECS slice', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let client: ECSClient;
 
   beforeAll(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
     client = new ECSClient(aws.config);
     aws.services.ecs.putService({
       cluster: 'shop',

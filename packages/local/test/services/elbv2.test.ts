@@ -3,14 +3,15 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { awsCli, type LocalAws, startLocalAws } from './helpers/local-aws.js';
+import { awsCli, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '../../src/index.js';
 
 describe('ELBv2 slice', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let client: ElasticLoadBalancingV2Client;
 
   beforeAll(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
     client = new ElasticLoadBalancingV2Client(aws.config);
     aws.services.elbv2.setTargetHealth('api-green', [
       { id: '10.0.1.15', port: 8080, state: 'healthy' },

@@ -3,15 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { awsCli, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
 import type { LambdaHandler } from '../../src/index.js';
-import { awsCli, type LocalAws, startLocalAws } from './helpers/local-aws.js';
+import { type LocalCodeDeploy, startLocalCodeDeploy } from '../../src/index.js';
 
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
 
 describe('Lambda Invoke slice', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
   let client: LambdaClient;
   const randoms: number[] = [];
   const seen: { event: unknown; clientContext: unknown; version: string }[] = [];
@@ -24,9 +25,12 @@ describe('Lambda Invoke slice', () => {
     };
 
   beforeAll(async () => {
-    aws = await startLocalAws({
-      services: { random: () => randoms.shift() ?? 0.99, functionTimeoutMs: 300 },
-    });
+    aws = localAws(
+      await startLocalCodeDeploy({
+        timeScale: 0,
+        services: { random: () => randoms.shift() ?? 0.99, functionTimeoutMs: 300 },
+      }),
+    );
     client = new LambdaClient(aws.config);
     aws.services.lambda.registerFunction(
       'orders',

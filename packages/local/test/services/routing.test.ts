@@ -1,13 +1,13 @@
 import { GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
-import { signRequest } from '../../src/index.js';
+import { codeDeployClient, type LocalAws, localAws } from '@greenlight/test-support/local-aws';
+import { type LocalCodeDeploy, signRequest, startLocalCodeDeploy } from '../../src/index.js';
 import { createAwsServices, createServicesState } from '../../src/services/index.js';
-import { codeDeployClient, type LocalAws, startLocalAws } from './helpers/local-aws.js';
 
 describe('service routing on the shared local server', () => {
-  let aws: LocalAws;
+  let aws: LocalAws<LocalCodeDeploy>;
 
   beforeAll(async () => {
-    aws = await startLocalAws();
+    aws = localAws(await startLocalCodeDeploy({ timeScale: 0 }));
   });
 
   afterAll(() => aws.close());
@@ -72,9 +72,17 @@ describe('service routing on the shared local server', () => {
 
   it('validates its own options strictly', () => {
     expect(() => createAwsServices(createServicesState(), { regoin: 'eu-west-1' } as never)).toThrow(
-      'Unknown option `regoin` of createAwsServices(). Known options: region, accountId, random, now, functionTimeoutMs',
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        option: 'regoin',
+        message: expect.stringContaining(
+          'Unknown option `regoin` of createAwsServices. Known options: region, accountId, random, now, functionTimeoutMs',
+        ),
+      }),
     );
-    expect(() => createAwsServices(undefined, { functionTimeoutMs: 0 })).toThrow(/functionTimeoutMs/);
+    expect(() => createAwsServices(undefined, { functionTimeoutMs: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', option: 'functionTimeoutMs' }),
+    );
     const standalone = createAwsServices();
     expect(standalone.handlers.map((h) => h.name)).toEqual([
       'lambda',

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import type { CodeDeployLike } from '@greenlight/core';
 
-// The scripted CodeDeploy and the capturing logger are core's test helpers, shared rather than copied.
+// The scripted CodeDeploy and the capturing logger are the workspace's shared test helpers (one source).
 export {
   captureLogger,
   type Recorded,
   type Scripted,
   TestCodeDeploy as ScriptedCodeDeploy,
-} from '../../../core/test/helpers/test-server.js';
+} from '@greenlight/test-support/codedeploy-server';
 
 /**
  * Points the SDK's default CodeDeploy client at `endpoint` through the environment, as on a developer's machine

@@ -26,7 +26,7 @@ export interface Recorded {
  * A small CodeDeploy speaking awsJson1_1 (POST /, x-amz-target CodeDeploy_20141006.<Operation>, errors as
  * `{"__type": ...}`) for a hook's calls, with scripted faults. It records every call, checks the reported status as
  * the real service does, and answers a second report of one execution with LifecycleEventAlreadyCompletedException.
- * Shared by core's and middy's tests.
+ * Shared by core's and middy's tests (`@greenlight/test-support/codedeploy-server`).
  */
 /** The look-ups a hook makes; they answer what `responses` holds for them (or `{}`). */
 const LOOKUPS = new Set([

@@ -1,5 +1,5 @@
-import { shown } from './describe.js';
-import { InvalidOptionsError } from './errors.js';
+import { shown } from '../errors/describe.js';
+import { InvalidOptionsError } from '../errors/invalid-options.js';
 
 /**
  * Checks one option's value; throws an `InvalidOptionsError` naming `name` when it is wrong. `undefined` (the
@@ -46,7 +46,21 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Validators for the option types greenlight's packages take.
+ * A validator that refuses `undefined` (the option is required), then applies `validator`.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ url: string }> = { url: required(nonEmptyString) };
+ */
+export function required(validator: Validator): Validator {
+  return (value, name) => {
+    if (value === undefined) throw new InvalidOptionsError(name, `Option \`${name}\` is required`);
+    validator(value, name);
+  };
+}
+
+/**
+ * The validators `createHook`'s options are made of. The other validators are exported one by one
+ * ({@link nonEmptyString}, {@link oneOf}, …), so that a bundle keeps only those its package uses.
  *
  * @example
  * const SPEC: OptionSpec<{ retries?: number }> = { retries: is.positiveInteger };
@@ -120,4 +134,76 @@ export function validateOptions<T extends object>(owner: string, options: unknow
   }
   check('', options, spec, owner);
   return options as T;
+}
+
+/**
+ * A non-empty string.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ region?: string }> = { region: nonEmptyString };
+ */
+export const nonEmptyString: Validator = /* @__PURE__ */ optional(
+  'a non-empty string',
+  (v) => typeof v === 'string' && v !== '',
+);
+
+/**
+ * A finite number.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ seed?: number }> = { seed: finiteNumber };
+ */
+export const finiteNumber: Validator = /* @__PURE__ */ optional('a finite number', finite);
+
+/**
+ * A non-negative integer.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ successes?: number }> = { successes: nonNegativeInteger };
+ */
+export const nonNegativeInteger: Validator = /* @__PURE__ */ optional(
+  'a non-negative integer',
+  (v) => Number.isInteger(v) && (v as number) >= 0,
+);
+
+/**
+ * A non-empty array of non-empty strings.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ signingRegions?: readonly string[] }> = { signingRegions: stringList };
+ */
+export const stringList: Validator = /* @__PURE__ */ optional(
+  'a non-empty array of non-empty strings',
+  (v) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== ''),
+);
+
+/**
+ * An object whose values are all strings (e.g. environment variables, HTTP headers).
+ *
+ * @example
+ * const SPEC: OptionSpec<{ headers?: Record<string, string> }> = { headers: stringRecord };
+ */
+export const stringRecord: Validator = /* @__PURE__ */ optional(
+  'an object of string values',
+  (v) => isObject(v) && Object.values(v).every((s) => typeof s === 'string'),
+);
+
+/**
+ * A number from `min` to `max`, both included.
+ *
+ * @example
+ * const SPEC: OptionSpec<{ rate?: number }> = { rate: between(0, 1) };
+ */
+export function between(min: number, max: number): Validator {
+  return optional(`a number from ${min} to ${max}`, (v) => finite(v) && v >= min && v <= max);
+}
+
+/**
+ * One of these values (compared with `===`).
+ *
+ * @example
+ * const SPEC: OptionSpec<{ retries?: 0 | 1 | 2 }> = { retries: oneOf([0, 1, 2]) };
+ */
+export function oneOf(values: readonly unknown[]): Validator {
+  return optional(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, (v) => values.includes(v));
 }

@@ -1,13 +1,22 @@
 import { execFile } from 'node:child_process';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import { type LocalCodeDeploy, startLocalCodeDeploy } from '../../../src/index.js';
-import type { LocalCodeDeployOptions } from '../../../src/options.js';
-import { type AwsServices, type AwsServicesOptions, mountAwsServices } from '../../../src/services/index.js';
+/**
+ * What this helper needs of a running local CodeDeploy (a `LocalCodeDeploy` of `@greenlight/local` fits). It is
+ * structural so that this package does not depend on `@greenlight/local`, whose own tests use it.
+ */
+export interface LocalCodeDeployLike {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly env: { readonly AWS_ACCESS_KEY_ID: string; readonly AWS_SECRET_ACCESS_KEY: string };
+  /** The AWS service slices mounted on the endpoint (started with `services` other than `false`). */
+  readonly services?: unknown;
+  close(): Promise<void>;
+}
 
-/** A local CodeDeploy with the service slices mounted, and what SDK clients need to reach it. */
-export interface LocalAws {
-  readonly local: LocalCodeDeploy;
-  readonly services: AwsServices;
+/** A local CodeDeploy with its service slices, and what SDK clients need to reach it. */
+export interface LocalAws<L extends LocalCodeDeployLike = LocalCodeDeployLike> {
+  readonly local: L;
+  readonly services: NonNullable<L['services']>;
   /** `endpoint`, `region` and dummy `credentials` for any SDK v3 client. */
   readonly config: {
     endpoint: string;
@@ -18,19 +27,17 @@ export interface LocalAws {
   close(): Promise<void>;
 }
 
-/** Starts the local CodeDeploy (time scale 0 unless told) and mounts the slices on it. */
-export async function startLocalAws(
-  options: { local?: LocalCodeDeployOptions; services?: Omit<AwsServicesOptions, 'region'> } = {},
-): Promise<LocalAws> {
-  const local = await startLocalCodeDeploy({
-    timeScale: 0,
-    ...options.local,
-    services: options.services ?? {},
-  });
-  const services = mountAwsServices(local);
+/**
+ * The slices and the SDK client configuration of a running local CodeDeploy, e.g.
+ * `localAws(await startLocalCodeDeploy({ timeScale: 0 }))`.
+ */
+export function localAws<L extends LocalCodeDeployLike>(local: L): LocalAws<L> {
+  if (local.services === undefined || local.services === null) {
+    throw new Error('localAws: the local CodeDeploy was started with `services: false`');
+  }
   return {
     local,
-    services,
+    services: local.services as NonNullable<L['services']>,
     config: {
       endpoint: local.endpoint,
       region: local.region,
