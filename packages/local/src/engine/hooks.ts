@@ -211,11 +211,13 @@ async function deliver(
   for (let attempt = 1; ; attempt++) {
     ev.attempts = attempt;
     lifecycleChanged(dep, ev, engine.now());
-    emit(dep, engine.now(), {
+    emit(dep, {
       type: 'invocation',
       lifecycleEvent: ev.lifecycleEventName,
       attempt,
       result: 'started',
+      deploymentId: dep.deploymentId,
+      at: new Date(engine.now()),
     });
     try {
       const attemptRun = inFlight(
@@ -242,11 +244,13 @@ async function deliver(
         ev.hookReason = reason;
         lifecycleChanged(dep, ev, engine.now());
       }
-      emit(dep, engine.now(), {
+      emit(dep, {
         type: 'invocation',
         lifecycleEvent: ev.lifecycleEventName,
         attempt,
         result: 'returned',
+        deploymentId: dep.deploymentId,
+        at: new Date(engine.now()),
       });
       // Lambda may deliver an async event more than once even without an error: once more, at this rate.
       if (duplicated || engine.closeSignal.aborted || !(engine.duplicateDelivery() ?? false)) return;
@@ -258,12 +262,14 @@ async function deliver(
       const logTail = (err as { logTail?: unknown }).logTail;
       if (typeof logTail === 'string' && logTail !== '') ev.hookLogTail = logTail;
       lifecycleChanged(dep, ev, engine.now());
-      emit(dep, engine.now(), {
+      emit(dep, {
         type: 'invocation',
         lifecycleEvent: ev.lifecycleEventName,
         attempt,
         result: 'error',
         error: ev.hookReason,
+        deploymentId: dep.deploymentId,
+        at: new Date(engine.now()),
       });
     }
     if (attempt > retries || engine.closeSignal.aborted) return;

@@ -34,7 +34,13 @@ async function shift(
     const alarm = activeAlarm(engine, dep);
     if (alarm) return alarm;
     apply(step.weight);
-    emit(dep, engine.now(), { type: 'traffic', targetWeight: step.weight, listener: 'production' });
+    emit(dep, {
+      type: 'traffic',
+      targetWeight: step.weight,
+      listener: 'production',
+      deploymentId: dep.deploymentId,
+      at: new Date(engine.now()),
+    });
   }
   return { ok: true };
 }
@@ -142,7 +148,13 @@ export function ecsAllowTestTraffic(engine: EngineContext, dep: DeploymentRecord
   const target = dep.creator === 'codeDeployRollback' ? blueOf(dep) : greenOf(dep);
   if (dep.target.ecs!.testListener && target) {
     service.testTargetGroup = target.targetGroup;
-    emit(dep, engine.now(), { type: 'traffic', targetWeight: 100, listener: 'test' });
+    emit(dep, {
+      type: 'traffic',
+      targetWeight: 100,
+      listener: 'test',
+      deploymentId: dep.deploymentId,
+      at: new Date(engine.now()),
+    });
   }
   return { ok: true };
 }
