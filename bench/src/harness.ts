@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
+import { type DeploymentHandle, type LocalCodeDeploy, startLocalCodeDeploy } from '@greenlight/local';
 
 export interface HookEvent {
   readonly DeploymentId: string;
@@ -33,6 +33,14 @@ let deployments = 0;
  * `manual`, so every report a candidate makes is a real, first report of a real execution.
  */
 export async function pendingHookEvents(local: LocalCodeDeploy, count: number): Promise<HookEvent[]> {
+  return (await pendingHookExecutions(local, count)).events;
+}
+
+/** {@link pendingHookEvents}, with the deployments' handles (in the same order). */
+export async function pendingHookExecutions(
+  local: LocalCodeDeploy,
+  count: number,
+): Promise<{ events: HookEvent[]; handles: DeploymentHandle[] }> {
   const handles = await Promise.all(
     Array.from({ length: count }, () => {
       const n = ++deployments;
@@ -47,10 +55,13 @@ export async function pendingHookEvents(local: LocalCodeDeploy, count: number): 
     }),
   );
   const events = await Promise.all(handles.map((h) => h.nextHookEvent()));
-  return events.map((e) => ({
-    DeploymentId: e.DeploymentId,
-    LifecycleEventHookExecutionId: e.LifecycleEventHookExecutionId,
-  }));
+  return {
+    events: events.map((e) => ({
+      DeploymentId: e.DeploymentId,
+      LifecycleEventHookExecutionId: e.LifecycleEventHookExecutionId,
+    })),
+    handles,
+  };
 }
 
 /** Accepted PutLifecycleEventHookExecutionStatus calls, with the instant each was recorded. */

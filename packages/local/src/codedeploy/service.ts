@@ -38,12 +38,13 @@ function str(v: unknown): string | undefined {
  * validated against the official model.
  */
 export function codeDeployService(engine: Engine): ServiceHandler {
-  const run = (operation: string, req: ParsedRequest): unknown => {
+  /** Runs `operation` on `input` (the parsed body, when the caller has it already). */
+  const run = (operation: string, req: ParsedRequest, parsed?: Record<string, unknown>): unknown => {
     const impl = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
     const op = Object.hasOwn(MODEL.operations, operation) ? MODEL.operations[operation] : undefined;
     if (!impl || !op)
       throw new ApiError('UnknownOperationException', `Unknown operation ${operation.slice(0, 100)}`);
-    const input = parseBody(req);
+    const input = parsed ?? parseBody(req);
     const issue = validate(MODEL, op.input, input);
     if (issue) throw errorForIssue(MODEL, operation, issue);
     // Resources belong to the region the request was signed for.
@@ -58,6 +59,34 @@ export function codeDeployService(engine: Engine): ServiceHandler {
     return impl(input, ctx);
   };
 
+  /** Records a PutLifecycleEventHookExecutionStatus call (whatever of its body could be read) and its outcome. */
+  const record = (input: Record<string, unknown> | undefined, outcome: string): void => {
+    const deploymentId = str(input?.deploymentId);
+    const status = str(input?.status);
+    const report = {
+      deploymentId,
+      lifecycleEventHookExecutionId: str(input?.lifecycleEventHookExecutionId),
+      status,
+      outcome,
+      at: new Date(engine.now()),
+    };
+    engine.reports.push(report);
+    const dep = deploymentId ? engine.state.deployments.get(deploymentId) : undefined;
+    const execution = report.lifecycleEventHookExecutionId
+      ? engine.state.executions.get(report.lifecycleEventHookExecutionId)
+      : undefined;
+    if (dep) {
+      dep.handle._emit({
+        type: 'report',
+        deploymentId: dep.deploymentId,
+        lifecycleEvent: execution?.lifecycleEvent ?? 'unknown',
+        status: status ?? 'unknown',
+        outcome,
+        at: report.at,
+      });
+    }
+  };
+
   return {
     name: 'codedeploy',
     matches: (req) => req.target?.startsWith(PREFIX) === true,
@@ -65,44 +94,15 @@ export function codeDeployService(engine: Engine): ServiceHandler {
     async handle(req: ParsedRequest, ctx: RequestContext): Promise<ServiceResponse> {
       if (ctx.operation !== 'PutLifecycleEventHookExecutionStatus')
         return jsonResponse(run(ctx.operation, req), ctx);
-      let input: Record<string, unknown> = {};
+      // The body is parsed once, for the operation and for the report log (which records refused calls too).
+      let input: Record<string, unknown> | undefined;
       try {
-        input = JSON.parse(req.body.toString('utf8')) as Record<string, unknown>;
-      } catch {
-        // recorded below with whatever parsed
-      }
-      const record = (outcome: string) => {
-        const deploymentId = str(input?.deploymentId);
-        const status = str(input?.status);
-        const report = {
-          deploymentId,
-          lifecycleEventHookExecutionId: str(input?.lifecycleEventHookExecutionId),
-          status,
-          outcome,
-          at: new Date(engine.now()),
-        };
-        engine.reports.push(report);
-        const dep = deploymentId ? engine.state.deployments.get(deploymentId) : undefined;
-        const execution = report.lifecycleEventHookExecutionId
-          ? engine.state.executions.get(report.lifecycleEventHookExecutionId)
-          : undefined;
-        if (dep) {
-          dep.handle._emit({
-            type: 'report',
-            deploymentId: dep.deploymentId,
-            lifecycleEvent: execution?.lifecycleEvent ?? 'unknown',
-            status: status ?? 'unknown',
-            outcome,
-            at: report.at,
-          });
-        }
-      };
-      try {
-        const output = run(ctx.operation, req);
-        record('accepted');
+        input = parseBody(req);
+        const output = run(ctx.operation, req, input);
+        record(input, 'accepted');
         return jsonResponse(output, ctx);
       } catch (err) {
-        record(err instanceof ApiError ? err.type : 'InternalFailure');
+        record(input, err instanceof ApiError ? err.type : 'InternalFailure');
         throw err;
       }
     },

@@ -1,4 +1,5 @@
 import { describeThrown, type HookStatus, isGreenlightError } from '@greenlight/contract';
+import { onAbort } from '../abort-listeners.js';
 import { SETTLED } from '../clock.js';
 import { newExecutionId } from '../ids.js';
 import { invokerFor, isManual, runnerTimeout } from '../runners/resolve.js';
@@ -6,6 +7,9 @@ import type { CodeDeployHookEvent, Invoker } from '../runners/types.js';
 import type { EngineContext, StepResult } from './context.js';
 import { emit, endEvent, lifecycleChanged, startEvent } from './events.js';
 import type { DeploymentRecord, HookExecution, LifecycleEventState } from './state.js';
+
+/** How a hook's wait for its report ended (`never`: the timeout could not run, the scheduler closed). */
+type WaitEnd = HookStatus | 'timeout' | 'never' | 'stopped';
 
 /** Lambda's async retry delays: 1 minute, then 2 minutes. */
 export const RETRY_DELAYS_MS = [60_000, 120_000] as const;
@@ -45,20 +49,12 @@ export async function runHookEvent(
 
   // The invocation running now, so a Failed report can wait for what the handler returned (its reason).
   const current: { attempt?: Promise<unknown> } = {};
-  let settle!: (status: HookStatus) => void;
-  const reported = new Promise<HookStatus>((resolve) => {
-    settle = resolve;
+  // How the wait ends: the first of a report, the hook timeout or a stop settles it (later ones do nothing).
+  let finish!: (result: WaitEnd) => void;
+  const ended = new Promise<WaitEnd>((resolve) => {
+    finish = resolve;
   });
-  const execution: HookExecution = {
-    id: newExecutionId(),
-    deploymentId: dep.deploymentId,
-    lifecycleEvent: ev.lifecycleEventName,
-    completed: false,
-    settle: (status) => {
-      execution.completed = true;
-      settle(status);
-    },
-  };
+  const execution = newExecution(dep.deploymentId, ev.lifecycleEventName, finish);
   engine.state.executions.set(execution.id, execution);
   const event: CodeDeployHookEvent = {
     DeploymentId: dep.deploymentId,
@@ -68,7 +64,11 @@ export async function runHookEvent(
   if (isManual(runner)) {
     ev.attempts = 1;
     lifecycleChanged(dep, ev, engine.now());
-    dep.handle._pushHookEvent({ ...event, lifecycleEvent: ev.lifecycleEventName });
+    dep.handle._pushHookEvent({
+      DeploymentId: event.DeploymentId,
+      LifecycleEventHookExecutionId: event.LifecycleEventHookExecutionId,
+      lifecycleEvent: ev.lifecycleEventName,
+    });
   } else {
     const invoker = invokerFor(runner, engine.options.functionTimeoutMs)!;
     const timeoutMs = runnerTimeout(runner) ?? engine.options.functionTimeoutMs;
@@ -77,22 +77,19 @@ export async function runHookEvent(
     void delivery.finally(() => dep.invocations.delete(delivery));
   }
 
-  const waitDone = new AbortController();
-  const timedOut =
-    engine.scheduler.timeScale > 0
-      ? engine.scheduler
-          .sleep(engine.options.hookTimeoutMs, waitDone.signal)
-          .then((elapsed) => (elapsed ? 'timeout' : 'never'))
-      : new Promise<never>(() => {});
-  const stopped = new Promise<'stopped'>((resolve) => {
-    if (dep.abort.signal.aborted) resolve('stopped');
-    dep.abort.signal.addEventListener('abort', () => resolve('stopped'), {
-      once: true,
-      signal: waitDone.signal,
-    });
-  });
-  const result = await Promise.race([reported, timedOut, stopped]);
-  waitDone.abort(SETTLED);
+  // The hook timeout (not armed at time scale 0, where it would fire at once), a report, or a stop.
+  const waitDone = engine.scheduler.timeScale > 0 ? new AbortController() : undefined;
+  if (waitDone) {
+    void engine.scheduler
+      .sleep(engine.options.hookTimeoutMs, waitDone.signal)
+      .then((elapsed) => finish(elapsed ? 'timeout' : 'never'));
+  }
+  let stopListening = noop;
+  if (dep.abort.signal.aborted) finish('stopped');
+  else stopListening = onAbort(dep.abort.signal, () => finish('stopped'));
+  const result = await ended;
+  waitDone?.abort(SETTLED);
+  stopListening();
   execution.completed = true;
 
   if (result === 'Failed' && current.attempt) {
@@ -154,6 +151,31 @@ export async function runHookEvent(
   return { ok: false, stopped: true };
 }
 
+function noop(): void {}
+
+/**
+ * A hook execution waiting for its report. Made outside {@link runHookEvent} so that the execution, which the
+ * engine keeps (a late report is answered LifecycleEventAlreadyCompletedException), holds on to nothing of
+ * the wait once it has ended.
+ */
+function newExecution(
+  deploymentId: string,
+  lifecycleEvent: string,
+  resolve: (status: HookStatus) => void,
+): HookExecution {
+  const execution: HookExecution = {
+    id: newExecutionId(),
+    deploymentId,
+    lifecycleEvent,
+    completed: false,
+    settle: (status) => {
+      execution.completed = true;
+      resolve(status);
+    },
+  };
+  return execution;
+}
+
 /** Tracks an invocation in `dep.inflight` until it ends (the deployment's `done` waits for it). */
 function inFlight<T>(dep: DeploymentRecord, invocation: Promise<T>): Promise<T> {
   const ended = invocation.then(
@@ -189,11 +211,13 @@ async function deliver(
   for (let attempt = 1; ; attempt++) {
     ev.attempts = attempt;
     lifecycleChanged(dep, ev, engine.now());
-    emit(dep, engine.now(), {
+    emit(dep, {
       type: 'invocation',
       lifecycleEvent: ev.lifecycleEventName,
       attempt,
       result: 'started',
+      deploymentId: dep.deploymentId,
+      at: new Date(engine.now()),
     });
     try {
       const attemptRun = inFlight(
@@ -220,11 +244,13 @@ async function deliver(
         ev.hookReason = reason;
         lifecycleChanged(dep, ev, engine.now());
       }
-      emit(dep, engine.now(), {
+      emit(dep, {
         type: 'invocation',
         lifecycleEvent: ev.lifecycleEventName,
         attempt,
         result: 'returned',
+        deploymentId: dep.deploymentId,
+        at: new Date(engine.now()),
       });
       // Lambda may deliver an async event more than once even without an error: once more, at this rate.
       if (duplicated || engine.closeSignal.aborted || !(engine.duplicateDelivery() ?? false)) return;
@@ -236,16 +262,23 @@ async function deliver(
       const logTail = (err as { logTail?: unknown }).logTail;
       if (typeof logTail === 'string' && logTail !== '') ev.hookLogTail = logTail;
       lifecycleChanged(dep, ev, engine.now());
-      emit(dep, engine.now(), {
+      emit(dep, {
         type: 'invocation',
         lifecycleEvent: ev.lifecycleEventName,
         attempt,
         result: 'error',
         error: ev.hookReason,
+        deploymentId: dep.deploymentId,
+        at: new Date(engine.now()),
       });
     }
     if (attempt > retries || engine.closeSignal.aborted) return;
-    const waited = await engine.scheduler.sleep(RETRY_DELAYS_MS[attempt - 1] ?? 120_000, engine.closeSignal);
+    // Cancelled when the local CodeDeploy closes, through a signal of its own: the close signal is shared by
+    // every delivery, and gets no listener per retry.
+    const cancel = new AbortController();
+    const stopListening = onAbort(engine.closeSignal, () => cancel.abort(SETTLED));
+    const waited = await engine.scheduler.sleep(RETRY_DELAYS_MS[attempt - 1] ?? 120_000, cancel.signal);
+    stopListening();
     if (!waited) return;
   }
 }

@@ -222,9 +222,9 @@ export async function runDeployment(
   dep.handle._emit({ type: 'outcome', deploymentId: dep.deploymentId, outcome, at: new Date(engine.now()) });
   // `done` waits for the hook invocations in flight (a handler still running, a hook process not yet exited)
   // so that whoever awaits it may close the local CodeDeploy without cutting one short.
-  await drain(dep.inflight);
+  if (dep.inflight.size > 0) await drain(dep.inflight);
   dep.handle._finish(outcome);
-  await drain(dep.invocations);
+  if (dep.invocations.size > 0) await drain(dep.invocations);
   dep.handle._settle();
 }
 

@@ -7,6 +7,7 @@ import type { DeploymentRecord, SimulatedEcsService, TaskSetState } from './stat
 const STOPPED: StepResult = { ok: false, stopped: true };
 
 function activeAlarm(engine: EngineContext, dep: DeploymentRecord): StepResult | undefined {
+  if (dep.alarms.length === 0) return undefined;
   const active = dep.alarms.filter((name) => engine.state.alarms.get(name) === 'ALARM');
   if (active.length === 0) return undefined;
   return {
@@ -33,7 +34,13 @@ async function shift(
     const alarm = activeAlarm(engine, dep);
     if (alarm) return alarm;
     apply(step.weight);
-    emit(dep, engine.now(), { type: 'traffic', targetWeight: step.weight, listener: 'production' });
+    emit(dep, {
+      type: 'traffic',
+      targetWeight: step.weight,
+      listener: 'production',
+      deploymentId: dep.deploymentId,
+      at: new Date(engine.now()),
+    });
   }
   return { ok: true };
 }
@@ -141,7 +148,13 @@ export function ecsAllowTestTraffic(engine: EngineContext, dep: DeploymentRecord
   const target = dep.creator === 'codeDeployRollback' ? blueOf(dep) : greenOf(dep);
   if (dep.target.ecs!.testListener && target) {
     service.testTargetGroup = target.targetGroup;
-    emit(dep, engine.now(), { type: 'traffic', targetWeight: 100, listener: 'test' });
+    emit(dep, {
+      type: 'traffic',
+      targetWeight: 100,
+      listener: 'test',
+      deploymentId: dep.deploymentId,
+      at: new Date(engine.now()),
+    });
   }
   return { ok: true };
 }

@@ -81,10 +81,7 @@ export class LocalServer {
       // Node's own request timeout is a backstop; the body timeout answers first, in the AWS error shape.
       { headersTimeout, requestTimeout: headersTimeout + options.bodyTimeoutMs + 1_000 },
       (req, res) => {
-        this.#onRequest(req, res).catch(() => {
-          if (!res.headersSent) res.writeHead(500).end();
-          else res.destroy();
-        });
+        void this.#onRequest(req, res);
       },
     );
     this.#server.keepAliveTimeout = 5_000;
@@ -129,44 +126,54 @@ export class LocalServer {
   }
 
   #record(service: string, operation: string, status: number, errorType?: string): void {
-    const record: RequestRecord = { service, operation, status, at: this.#options.clock.now() };
-    this.requests.push(errorType ? { ...record, errorType } : record);
+    const at = this.#options.clock.now();
+    this.requests.push(
+      errorType ? { service, operation, status, at, errorType } : { service, operation, status, at },
+    );
   }
 
   #send(res: ServerResponse, response: ServiceResponse): void {
     if (res.destroyed) return;
     const body = response.body ?? '';
-    res.writeHead(response.status, {
-      ...response.headers,
-      'content-length': String(Buffer.byteLength(body)),
-    });
+    // Name, value, name, value: no object spread per answer (which would also give each its own hidden class).
+    const headers: string[] = [];
+    const given = response.headers;
+    if (given) for (const name of Object.keys(given)) headers.push(name, given[name] as string);
+    headers.push('content-length', String(Buffer.byteLength(body)));
+    res.writeHead(response.status, headers);
     res.end(body);
   }
 
+  /** Answers one request; never rejects (a defect of the server is answered 500, or the socket destroyed). */
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = newRequestId();
-    // A client that goes away mid-answer is not an error of the server: the write is simply dropped.
-    res.on('error', dropWrite);
-    const head = parseHead(req);
-    let read: BodyRead;
     try {
-      read = await this.#bodies.read(req, head.headers['content-length']);
-    } catch (err) {
-      if (err instanceof BodyRefused) {
-        this.#record('unknown', 'unknown', err.wire.status, err.wire.type);
-        res.setHeader('connection', 'close');
-        res.on('finish', () => req.socket.destroy());
-        this.#send(res, jsonError(err.wire, { requestId }));
-      } else {
-        res.destroy();
+      const requestId = newRequestId();
+      // A client that goes away mid-answer is not an error of the server: the write is simply dropped.
+      res.on('error', dropWrite);
+      const head = parseHead(req);
+      let read: BodyRead;
+      try {
+        read = await this.#bodies.read(req, head.headers['content-length']);
+      } catch (err) {
+        if (err instanceof BodyRefused) {
+          this.#record('unknown', 'unknown', err.wire.status, err.wire.type);
+          res.setHeader('connection', 'close');
+          res.on('finish', () => req.socket.destroy());
+          this.#send(res, jsonError(err.wire, { requestId }));
+        } else {
+          res.destroy();
+        }
+        return;
       }
-      return;
-    }
-    try {
-      head.body = read.body;
-      await this.#route(req, res, head, requestId);
-    } finally {
-      read.release();
+      try {
+        head.body = read.body;
+        await this.#route(req, res, head, requestId);
+      } finally {
+        read.release();
+      }
+    } catch {
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
     }
   }
 

@@ -1,4 +1,5 @@
 import { describeThrown } from '@greenlight/contract';
+import { onAbort } from '../abort-listeners.js';
 import { HookInvocationError } from '../errors.js';
 import { lambdaContext } from './context.js';
 import { taskTimedOut } from './runtime-words.js';
@@ -20,11 +21,11 @@ export function inProcessInvoker(handler: InProcessHook): Invoker {
       const timer = setTimeout(() => {
         reject(new HookInvocationError(taskTimedOut(invocation.timeoutMs), { code: 'HOOK_TIMED_OUT' }));
       }, invocation.timeoutMs);
-      const onAbort = () => {
+      // The signal is the local CodeDeploy's, shared by every invocation: no listener of our own on it.
+      const stopListening = onAbort(invocation.signal, () => {
         clearTimeout(timer);
         reject(new HookInvocationError('The local CodeDeploy closed', { code: 'CLOSED' }));
-      };
-      invocation.signal.addEventListener('abort', onAbort, { once: true });
+      });
       Promise.resolve()
         .then(() => handler(invocation.event, context))
         .then(
@@ -33,7 +34,7 @@ export function inProcessInvoker(handler: InProcessHook): Invoker {
         )
         .finally(() => {
           clearTimeout(timer);
-          invocation.signal.removeEventListener('abort', onAbort);
+          stopListening();
         });
     });
 }
