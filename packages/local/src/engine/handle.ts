@@ -2,6 +2,16 @@ import { EventEmitter } from 'node:events';
 import type { DeploymentEvent, DeploymentOutcome, PendingHookEvent, TimelineEntry } from './types.js';
 
 /**
+ * An event recorded as the little it is made from: built into its {@link DeploymentEvent} (once; the same
+ * object on every later read) when a listener or a reader of the history first needs it.
+ *
+ * @internal
+ */
+export abstract class DeferredEvent {
+  abstract build(): DeploymentEvent;
+}
+
+/**
  * A running deployment: its outcome, its timeline and live events.
  *
  * @example
@@ -18,7 +28,10 @@ export class DeploymentHandle extends EventEmitter<{ event: [DeploymentEvent] }>
   readonly done: Promise<DeploymentOutcome>;
   /** Resolves once the outcome is known and every hook invocation, retries included, has ended. */
   readonly settled: Promise<void>;
-  readonly #history: DeploymentEvent[] = [];
+  /** Every event so far; those nobody has read yet may still be {@link DeferredEvent}s. */
+  readonly #history: (DeploymentEvent | DeferredEvent)[] = [];
+  /** How many entries of the history are still deferred. */
+  #deferred = 0;
   readonly #timeline: () => TimelineEntry[];
   readonly #pendingHooks: PendingHookEvent[] = [];
   readonly #hookWaiters: ((ev: PendingHookEvent) => void)[] = [];
@@ -47,7 +60,21 @@ export class DeploymentHandle extends EventEmitter<{ event: [DeploymentEvent] }>
 
   /** Every event emitted so far. */
   get history(): readonly DeploymentEvent[] {
-    return this.#history;
+    if (this.#deferred > 0) {
+      const history = this.#history;
+      for (let i = 0; i < history.length; i++) this.#event(i);
+    }
+    return this.#history as DeploymentEvent[];
+  }
+
+  /** The event at `index` of the history, built (and kept) if it was deferred. */
+  #event(index: number): DeploymentEvent {
+    const ev = this.#history[index]!;
+    if (!(ev instanceof DeferredEvent)) return ev;
+    const built = ev.build();
+    this.#history[index] = built;
+    this.#deferred--;
+    return built;
   }
 
   /** Stops the deployment (like StopDeployment); `rollback` asks for an auto-rollback. */
@@ -60,7 +87,7 @@ export class DeploymentHandle extends EventEmitter<{ event: [DeploymentEvent] }>
     let index = 0;
     while (true) {
       while (index < this.#history.length) {
-        const ev = this.#history[index++]!;
+        const ev = this.#event(index++);
         yield ev;
         if (ev.type === 'outcome') return;
       }
@@ -86,6 +113,20 @@ export class DeploymentHandle extends EventEmitter<{ event: [DeploymentEvent] }>
         throw err;
       });
     }
+  }
+
+  /**
+   * Emits an event built only when needed: at once when someone listens, else when the history is read.
+   *
+   * @internal
+   */
+  _emitDeferred(event: DeferredEvent): void {
+    if (this.listenerCount('event') > 0) {
+      this._emit(event.build());
+      return;
+    }
+    this.#history.push(event);
+    this.#deferred++;
   }
 
   /** @internal */
