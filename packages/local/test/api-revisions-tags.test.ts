@@ -3,6 +3,7 @@ import {
   type CodeDeployClient,
   CreateApplicationCommand,
   CreateDeploymentCommand,
+  CreateDeploymentGroupCommand,
   GetApplicationRevisionCommand,
   ListApplicationRevisionsCommand,
   ListTagsForResourceCommand,
@@ -15,7 +16,7 @@ import { type LocalCodeDeploy, startLocalCodeDeploy } from '../src/index.js';
 import { lambdaRevision } from './helpers/appspec.js';
 import { expectAwsError } from './helpers/errors.js';
 import { clientFor, report } from './helpers/sdk.js';
-import { ecsGroup, inlineRevision, lambdaGroup } from './helpers/wire-setup.js';
+import { ecsGroup, inlineRevision, lambdaGroup, ROLE } from './helpers/wire-setup.js';
 
 const ARN = 'arn:aws:codedeploy:us-east-1:123456789012';
 const s3 = (key: string, bucket = 'artifacts'): RevisionLocation => ({
@@ -231,6 +232,35 @@ describe('application revisions', () => {
     expect(deployed.revisions?.map((r) => r.appSpecContent?.sha256)).toEqual([
       revision.appSpecContent.sha256,
     ]);
+  });
+
+  it('moves a group off its previous revision when it deploys another one', async () => {
+    await lambdaGroup(client, 'app', 'group');
+    await client.send(
+      new CreateDeploymentGroupCommand({
+        applicationName: 'app',
+        deploymentGroupName: 'other',
+        serviceRoleArn: ROLE,
+        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+      }),
+    );
+    const first = lambdaRevision([], 'first');
+    const second = lambdaRevision([], 'second');
+    for (const [group, revision] of [
+      ['group', first],
+      ['other', first],
+      ['group', second],
+    ] as const) {
+      const d = await client.send(
+        new CreateDeploymentCommand({ applicationName: 'app', deploymentGroupName: group, revision }),
+      );
+      await local.deployment(d.deploymentId!)!.done;
+    }
+    const groupsOf = async (revision: typeof first) =>
+      (await client.send(new GetApplicationRevisionCommand({ applicationName: 'app', revision })))
+        .revisionInfo?.deploymentGroups;
+    expect(await groupsOf(first)).toEqual(['other']);
+    expect(await groupsOf(second)).toEqual(['group']);
   });
 });
 

@@ -85,7 +85,13 @@ export class Engine implements EngineContext {
       );
     }
     const now = this.now();
-    recordRevisionUse(app, group.deploymentGroupName, spec.revision as Record<string, unknown>, now);
+    recordRevisionUse(
+      app,
+      group.deploymentGroupName,
+      group.targetRevision,
+      spec.revision as Record<string, unknown>,
+      now,
+    );
     group.targetRevision = spec.revision;
     const dep = this.#newDeployment(spec);
     group.lastAttemptedDeployment = { deploymentId: dep.deploymentId, status: 'Created', createTime: now };

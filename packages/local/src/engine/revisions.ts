@@ -93,14 +93,19 @@ export function revisionRecord(app: ApplicationRecord, revision: Record<string, 
   return record;
 }
 
-/** Records that `group` now deploys `revision`: usage times, and the group's target revision moves to it. */
+/**
+ * Records that `group` now deploys `revision`: usage times, and the group's target revision moves to it from
+ * `previous` (the group's target revision until now: the only record that lists the group), so the cost does
+ * not grow with the number of revisions the application has.
+ */
 export function recordRevisionUse(
   app: ApplicationRecord,
   groupName: string,
+  previous: Readonly<Record<string, unknown>> | undefined,
   revision: Record<string, unknown>,
   now: number,
 ): void {
-  for (const other of app.revisions.values()) other.deploymentGroups.delete(groupName);
+  if (previous) app.revisions.get(revisionKey(previous))?.deploymentGroups.delete(groupName);
   const record = revisionRecord(app, revision);
   record.registerTime ??= now; // a revision a deployment used is registered with the application
   record.firstUsedTime ??= now;
