@@ -20,52 +20,12 @@ type EntrySource = Pick<
 /** A timeline entry (a copy with Dates) from an event's mutable state. */
 export function toTimelineEntry(ev: EntrySource): TimelineEntry {
   const { lifecycleEventName: lifecycleEvent, status, attempts, startTime, endTime, diagnostics } = ev;
-  const hookFunction = ev.hookFunction;
-  // The usual shapes as whole literals: a member added after an object's literal goes to a separate property
-  // store (and a spread into a larger literal gives each object a hidden class of its own in V8 11, Node 20).
-  if (startTime !== undefined && !ev.hookReason) {
-    if (endTime === undefined) {
-      if (!diagnostics) {
-        return hookFunction
-          ? { lifecycleEvent, status, attempts, startTime: new Date(startTime), hookFunction }
-          : { lifecycleEvent, status, attempts, startTime: new Date(startTime) };
-      }
-    } else if (!diagnostics) {
-      if (!hookFunction)
-        return {
-          lifecycleEvent,
-          status,
-          attempts,
-          startTime: new Date(startTime),
-          endTime: new Date(endTime),
-        };
-    } else if (hookFunction) {
-      return {
-        lifecycleEvent,
-        status,
-        attempts,
-        startTime: new Date(startTime),
-        endTime: new Date(endTime),
-        diagnostics,
-        hookFunction,
-      };
-    } else {
-      return {
-        lifecycleEvent,
-        status,
-        attempts,
-        startTime: new Date(startTime),
-        endTime: new Date(endTime),
-        diagnostics,
-      };
-    }
-  }
-  // Any other shape, member by member.
+  // Member by member: entries are built only when read (see LifecycleChange), so no shape needs a fast path.
   const entry: Mutable<TimelineEntry> = { lifecycleEvent, status, attempts };
   if (startTime !== undefined) entry.startTime = new Date(startTime);
   if (endTime !== undefined) entry.endTime = new Date(endTime);
   if (diagnostics) entry.diagnostics = diagnostics;
-  if (hookFunction) entry.hookFunction = hookFunction;
+  if (ev.hookFunction) entry.hookFunction = ev.hookFunction;
   if (ev.hookReason) entry.hookReason = ev.hookReason;
   return entry;
 }

@@ -4,6 +4,7 @@ import type { CodeDeployLike } from '@greenlight/core';
 // The scripted CodeDeploy and the capturing logger are the workspace's shared test helpers (one source).
 export {
   captureLogger,
+  lambdaContext,
   type Recorded,
   type Scripted,
   TestCodeDeploy as ScriptedCodeDeploy,
@@ -26,17 +27,6 @@ export function useEndpoint(endpoint: string): () => void {
   return () => {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
-  };
-}
-
-/** A Lambda-like context whose remaining time runs down in real time from `ms`. */
-export function lambdaContext(ms: number) {
-  const end = Date.now() + ms;
-  return {
-    functionName: 'CodeDeployHook_orders',
-    awsRequestId: 'req-1',
-    getRemainingTimeInMillis: () => end - Date.now(),
-    end,
   };
 }
 
